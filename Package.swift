@@ -1,0 +1,66 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let nio: [Target.Dependency] = [
+    .product(name: "NIOCore", package: "swift-nio"),
+    .product(name: "NIOPosix", package: "swift-nio"),
+    .product(name: "NIOHTTP1", package: "swift-nio"),
+]
+
+let package = Package(
+    name: "opsdaily",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "collection", targets: ["CollectionFunction"]),
+        .executable(name: "daily-check", targets: ["DailyCheckFunction"]),
+        .executable(name: "notification", targets: ["NotificationFunction"]),
+        .executable(name: "lambda-emulator", targets: ["LambdaEmulatorCLI"]),
+        .executable(name: "runtime-probe", targets: ["RuntimeProbe"]),
+        .library(name: "LambdaRuntime", targets: ["LambdaRuntime"]),
+        .library(name: "AWSCore", targets: ["AWSCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .target(
+            name: "LambdaRuntime",
+            dependencies: nio + [.product(name: "Logging", package: "swift-log")]
+        ),
+        .target(
+            name: "AWSCore",
+            dependencies: nio + [
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
+        ),
+        .executableTarget(name: "CollectionFunction", dependencies: ["LambdaRuntime"], path: "Sources/Collection"),
+        .executableTarget(name: "DailyCheckFunction", dependencies: ["LambdaRuntime"], path: "Sources/DailyCheck"),
+        .executableTarget(name: "NotificationFunction", dependencies: ["LambdaRuntime"], path: "Sources/Notification"),
+        .target(
+            name: "LambdaEmulator",
+            dependencies: nio + [.product(name: "Logging", package: "swift-log")]
+        ),
+        .executableTarget(
+            name: "LambdaEmulatorCLI",
+            dependencies: [
+                "LambdaEmulator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "RuntimeProbe", dependencies: ["LambdaRuntime"]),
+        .target(
+            name: "TestSupport",
+            dependencies: nio + [.product(name: "AsyncHTTPClient", package: "async-http-client")],
+            path: "Tests/TestSupport"
+        ),
+        .testTarget(name: "LambdaRuntimeTests", dependencies: ["LambdaRuntime", "TestSupport"]),
+        .testTarget(name: "LambdaEmulatorTests", dependencies: ["LambdaEmulator", "TestSupport"]),
+        .testTarget(name: "AWSCoreTests", dependencies: ["AWSCore", "TestSupport"]),
+    ]
+)
