@@ -1,0 +1,83 @@
+import Foundation
+
+/// A child process owned by a test: its output goes to a log file the test can read on failure, and it is
+/// terminated when the test lets go of it, so a failing test never leaves servers behind.
+public final class ManagedProcess: @unchecked Sendable {
+    // @unchecked: `process` is only mutated in init; Foundation's Process is thread-safe for the calls used here.
+    public let process: Process
+    public let logURL: URL
+    public let name: String
+
+    public init(
+        name: String,
+        executable: String,
+        arguments: [String] = [],
+        environment: [String: String]? = nil,
+        workingDirectory: URL? = nil
+    ) throws {
+        self.name = name
+        self.logURL = FileManager.default.temporaryDirectory
+            .appendingPathComponent("opsdaily-\(name)-\(UUID().uuidString).log")
+        FileManager.default.createFile(atPath: logURL.path, contents: nil)
+        let log = try FileHandle(forWritingTo: logURL)
+        process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        if let environment { process.environment = environment }
+        if let workingDirectory { process.currentDirectoryURL = workingDirectory }
+        process.standardOutput = log
+        process.standardError = log
+        try process.run()
+    }
+
+    deinit { terminate() }
+
+    public var isRunning: Bool { process.isRunning }
+
+    /// The process's combined stdout and stderr so far.
+    public var output: String {
+        (try? String(contentsOf: logURL, encoding: .utf8)) ?? ""
+    }
+
+    public func terminate() {
+        guard process.isRunning else { return }
+        process.terminate()
+        process.waitUntilExit()
+    }
+
+    /// Waits for the process to exit on its own and returns its status, or nil when it outlives `timeout`.
+    public func waitForExit(timeout: Duration) async -> Int32? {
+        let deadline = ContinuousClock.now + timeout
+        while process.isRunning {
+            if ContinuousClock.now >= deadline { return nil }
+            try? await Task.sleep(for: .milliseconds(10))
+        }
+        return process.terminationStatus
+    }
+
+    /// Polls the log until `text` appears (servers announce readiness by printing a line).
+    public func waitForOutput(containing text: String, timeout: Duration = .seconds(30)) async throws -> String {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            let current = output
+            if current.contains(text) { return current }
+            if !process.isRunning { throw ManagedProcessError.exited(name: name, status: process.terminationStatus, output: current) }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        throw ManagedProcessError.timedOut(name: name, waitingFor: text, output: output)
+    }
+}
+
+public enum ManagedProcessError: Error, CustomStringConvertible {
+    case exited(name: String, status: Int32, output: String)
+    case timedOut(name: String, waitingFor: String, output: String)
+
+    public var description: String {
+        switch self {
+        case .exited(let name, let status, let output):
+            return "\(name) exited with status \(status) before it was ready. Output:\n\(output)"
+        case .timedOut(let name, let text, let output):
+            return "\(name) did not print \"\(text)\" in time. Output:\n\(output)"
+        }
+    }
+}
