@@ -44,7 +44,7 @@ let package = Package(
         .executableTarget(name: "NotificationFunction", dependencies: ["LambdaRuntime"], path: "Sources/Notification"),
         .target(
             name: "LambdaEmulator",
-            dependencies: nio + [.product(name: "Logging", package: "swift-log")]
+            dependencies: nio + ["LambdaRuntime"]
         ),
         .executableTarget(
             name: "LambdaEmulatorCLI",

@@ -1,0 +1,11 @@
+import NIOCore
+
+/// An invocation accepted by the Invoke API and not yet answered.
+struct PendingInvocation {
+    let requestID: String
+    let traceID: String
+    let payload: ByteBuffer
+    let clientContext: String?
+    let promise: EventLoopPromise<InvocationResult>
+    var timer: Scheduled<Void>?
+}
