@@ -59,7 +59,7 @@ let package = Package(
             dependencies: nio + [.product(name: "AsyncHTTPClient", package: "async-http-client")],
             path: "Tests/TestSupport"
         ),
-        .testTarget(name: "LambdaRuntimeTests", dependencies: ["LambdaRuntime", "TestSupport"]),
+        .testTarget(name: "LambdaRuntimeTests", dependencies: ["LambdaRuntime", "LambdaEmulator", "TestSupport"]),
         .testTarget(name: "LambdaEmulatorTests", dependencies: ["LambdaEmulator", "TestSupport"]),
         .testTarget(name: "AWSCoreTests", dependencies: ["AWSCore", "TestSupport"]),
     ]

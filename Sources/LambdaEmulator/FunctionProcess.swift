@@ -10,6 +10,7 @@ final class FunctionProcess: Sendable {
     let startedAt: NIODeadline
 
     struct Exit: Sendable {
+        var pid: pid_t
         /// The exit status, or 128 + signal number when it was killed.
         var status: Int32
         var maxRSSKilobytes: Int
@@ -54,7 +55,7 @@ final class FunctionProcess: Sendable {
             // WIFEXITED / WEXITSTATUS / WTERMSIG are macros Swift cannot import; these are their definitions.
             let signal = status & 0x7F
             let code = signal == 0 ? (status >> 8) & 0xFF : 128 + signal
-            onExit(Exit(status: code, maxRSSKilobytes: Int(usage.ru_maxrss)))
+            onExit(Exit(pid: spawned, status: code, maxRSSKilobytes: Int(usage.ru_maxrss)))
         }
     }
 

@@ -184,12 +184,14 @@ final class InvocationBroker {
         return promise.futureResult
     }
 
-    /// Called when the function process has ended, for whatever reason.
+    /// Called when a function process has ended, for whatever reason.
     private func processExited(_ exit: FunctionProcess.Exit) {
-        process = nil
-        waitingRuntime = nil
         statistics.processExits.append(exit.status)
         statistics.lastMaxRSSKilobytes = exit.maxRSSKilobytes
+        // A process discarded after a timeout has already been replaced: its exit concerns nobody.
+        guard exit.pid == process?.pid else { return }
+        process = nil
+        waitingRuntime = nil
         let failure = initializationFailure
         failAll { requestID in
             failure ?? .serviceError(
@@ -243,6 +245,8 @@ final class InvocationBroker {
             message: "RequestId: \(requestID) Error: Task timed out after \(seconds) seconds"
         ))
         process?.kill()
+        process = nil
+        waitingRuntime = nil
     }
 
     private func failAll(with result: (String) -> InvocationResult) {

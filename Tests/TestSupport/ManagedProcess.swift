@@ -18,7 +18,7 @@ public final class ManagedProcess: @unchecked Sendable {
         self.name = name
         self.logURL = FileManager.default.temporaryDirectory
             .appendingPathComponent("opsdaily-\(name)-\(UUID().uuidString).log")
-        FileManager.default.createFile(atPath: logURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: logURL.path, contents: nil)
         let log = try FileHandle(forWritingTo: logURL)
         process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
