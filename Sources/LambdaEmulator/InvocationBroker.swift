@@ -134,6 +134,20 @@ final class InvocationBroker {
         statistics.connections += 1
     }
 
+    /// Answers every invocation still waiting, so no caller hangs when the emulator stops.
+    func cancelAll() {
+        eventLoop.preconditionInEventLoop()
+        failAll { requestID in
+            .serviceError(type: "Emulator.Shutdown", message: "RequestId: \(requestID) Error: the emulator stopped")
+        }
+        let waiters = nextWaiters
+        nextWaiters = []
+        waiters.forEach { $0.fail(EmulatorError.notRunning) }
+        let exits = exitWaiters
+        exitWaiters = []
+        exits.forEach { $0.fail(EmulatorError.notRunning) }
+    }
+
     func inject(fault: String) {
         eventLoop.preconditionInEventLoop()
         pendingFaults.append(fault)

@@ -78,6 +78,8 @@ public final class RuntimeEmulator: Sendable {
 
     public func shutdown() async throws {
         try await stopFunction()
+        let broker = self.broker
+        try await eventLoop.submit { broker.value.cancelAll() }.get()
         try await serverChannel.close()
         try await group.shutdownGracefully()
     }
