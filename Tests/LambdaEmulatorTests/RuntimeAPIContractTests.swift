@@ -144,7 +144,8 @@ import TestSupport
         var invocations: [Task<HTTPExchange, any Error>] = []
         for index in 0..<5 {
             invocations.append(Task { try await HTTPTestClient.post(url, json: "\(index)") })
-            try await Task.sleep(for: .milliseconds(30))
+            // Each must be queued before the next is sent, or their arrival order is up to the scheduler.
+            while try await emulator.statistics().invocations <= index { try await Task.sleep(for: .milliseconds(5)) }
         }
         for index in 0..<5 {
             let next = try await HTTPTestClient.send(.GET, runtime("/invocation/next"))
