@@ -1,1 +1,3 @@
-print("placeholder")
+import LambdaRuntime
+
+await LambdaRuntime.run { _ in NotImplementedHandler(function: "daily-check") }
