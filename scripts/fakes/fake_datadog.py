@@ -144,7 +144,7 @@ class DatadogHandler(FakeHandler):
             return
         try:
             document = json.loads(self.body or b"null")
-        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        except (json.JSONDecodeError, UnicodeDecodeError, RecursionError) as exc:
             self.reply_error(400, f"body is not JSON: {exc}")
             return
         try:

@@ -51,9 +51,15 @@ def noise_monitors(count, taken, seed=185):
 
 def generated_catalogue(count, priority_mix=None, seed=1000):
     """`count` catalogue entries (catalogue-file schema) spread over the five towers."""
-    mix = {int(p): float(w) for p, w in (priority_mix or DEFAULT_PRIORITY_MIX).items()}
-    if not mix or any(p not in range(1, 6) or w < 0 for p, w in mix.items()) or sum(mix.values()) <= 0:
-        raise ValueError("priority_mix maps priorities 1..5 to non-negative weights")
+    problem = ValueError("priority_mix maps priorities 1..5 to non-negative weights")
+    if not isinstance(priority_mix or {}, dict) or type(seed) is not int:
+        raise ValueError("priority_mix is an object and seed an integer")
+    try:
+        mix = {int(p): float(w) for p, w in (priority_mix or DEFAULT_PRIORITY_MIX).items()}
+    except (TypeError, ValueError):
+        raise problem from None
+    if any(p not in range(1, 6) or not w >= 0 for p, w in mix.items()) or not sum(mix.values()) > 0:
+        raise problem
     rng = random.Random(seed)
     priorities = rng.choices(list(mix), weights=list(mix.values()), k=count)
     towers = list(TOWER_SHAPES)

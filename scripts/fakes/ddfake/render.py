@@ -56,9 +56,10 @@ class Renderer:
 
     def groups(self, definition, override):
         """Group name → (status, since) for every group the monitor is broken down on."""
-        if override.groups:
-            return dict(override.groups)
         since = self.since(definition, override)
+        if override.groups:
+            return {name: (status, group_since if group_since is not None else since)
+                    for name, (status, group_since) in override.groups.items()}
         keys = group_keys(definition.query) if definition.multi else []
         if not keys:
             return {"*": (override.state, since)}

@@ -2,6 +2,7 @@
 
 import http.client
 import json
+import socket
 import subprocess
 import sys
 import time
@@ -103,3 +104,20 @@ def by_key(monitors):
             if tag.startswith("monitor:"):
                 grouped.setdefault(tag.removeprefix("monitor:"), []).append(monitor)
     return grouped
+
+
+def raw_exchange(port, data, timeout=10):
+    """Send raw bytes and return all the server answers before closing (or going quiet)."""
+    with socket.create_connection(("127.0.0.1", port), timeout=timeout) as connection:
+        try:
+            connection.sendall(data)
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+        connection.shutdown(socket.SHUT_WR)
+        received = b""
+        try:
+            while chunk := connection.recv(65536):
+                received += chunk
+        except (ConnectionResetError, socket.timeout):
+            pass
+        return received
