@@ -100,7 +100,7 @@ class SinkHandler(FakeHandler):
     max_body = 1 << 20  # the fake's own cap: Slack documents no body limit for webhooks
 
     def reply_error(self, status, message):
-        self.reply_text(status, message.replace(" ", "_"))
+        self.reply_text(status, message.lower().replace(" ", "_"))
 
     def route(self, method):
         url = urlsplit(self.path)

@@ -40,6 +40,18 @@ class Fake:
     process: subprocess.Popen
     port: int
     stderr_path: Path
+    reset_path: str
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *_):
+        self.stop()
+
+    def reset(self):
+        """Back to the start-up state; returns the fake for chaining."""
+        assert self.request("POST", self.reset_path).status == 200
+        return self
 
     def request(self, method, path, body=None, headers=None, query=None, timeout=30):
         if query:
@@ -70,7 +82,7 @@ class Fake:
             self.process.wait()
 
 
-def start(script, arguments, workdir):
+def start(script, arguments, workdir, reset_path="/_sink/reset"):
     """Run a fake on port 0 and wait for its port file, as the emulation script does."""
     port_file = workdir / f"{script}.port"
     stderr_path = workdir / f"{script}.stderr"
@@ -88,12 +100,12 @@ def start(script, arguments, workdir):
             raise RuntimeError(f"{script} did not write its port file")
         time.sleep(0.02)
     port = int(port_file.read_text())
-    return Fake(process, port, stderr_path)
+    return Fake(process, port, stderr_path, reset_path)
 
 
 def start_datadog(workdir, *extra, catalogue=SMALL_CATALOGUE):
     return start("fake_datadog.py", ["--catalogue", str(catalogue), "--api-key", API_KEY,
-                                     "--app-key", APP_KEY, *extra], workdir)
+                                     "--app-key", APP_KEY, *extra], workdir, "/_fake/reset")
 
 
 def by_key(monitors):

@@ -89,8 +89,7 @@ def test_bad_faults_are_refused(dd, fault):
 
 
 def test_the_rate_limit_itself_and_latency(tmp_path):
-    fake = start_datadog(tmp_path, "--rate-limit", "3", "--rate-period", "86400", "--latency-ms", "100")
-    try:
+    with start_datadog(tmp_path, "--rate-limit", "3", "--rate-period", "86400", "--latency-ms", "100") as fake:
         started = time.monotonic()
         replies = [fake.api("/api/v1/monitor/1") for _ in range(4)]
         assert time.monotonic() - started >= 0.4
@@ -100,5 +99,3 @@ def test_the_rate_limit_itself_and_latency(tmp_path):
         reset = int(replies[3].headers["X-RateLimit-Reset"])
         assert 1 <= reset <= 86400
         assert replies[3].headers["X-RateLimit-Period"] == "86400"
-    finally:
-        fake.stop()

@@ -141,14 +141,11 @@ def test_unknown_scenario_keys_are_warned_about_and_ignored(dd):
 def test_start_up_with_unknown_keys_warns_and_serves(tmp_path: Path):
     scenario = tmp_path / "scenario.json"
     scenario.write_text(json.dumps({"monitors": {"GONE-01": {"state": "Alert"}}}))
-    fake = start_datadog(tmp_path, "--scenario", str(scenario), "--extra-monitors", "0")
-    try:
+    with start_datadog(tmp_path, "--scenario", str(scenario), "--extra-monitors", "0") as fake:
         assert "GONE-01" in fake.stderr()
         reply = fake.api("/api/v1/monitor")
         assert reply.status == 200
         assert {m["overall_state"] for m in reply.json()} == {"OK"}
-    finally:
-        fake.stop()
 
 
 def test_start_up_refuses_a_missing_catalogue(tmp_path: Path):
