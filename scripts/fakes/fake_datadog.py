@@ -58,7 +58,7 @@ class DatadogHandler(FakeHandler):
         if server.latency_ms:
             time.sleep(server.latency_ms / 1000)
         allowed, limit_headers = server.rate_limit.hit()
-        status, document, headers = self.api_response(method, path, query, allowed, limit_headers)
+        status, document, headers = self.api_response(method, path, query, allowed)
         logged = {name: value for name, value in query.items() if name not in SECRET_PARAMS}
         server.org.log_request(method, path, logged, status)
         if status is None:  # an injected dropped connection
@@ -66,7 +66,7 @@ class DatadogHandler(FakeHandler):
             return
         self.reply_json(status, document, {**limit_headers, **headers})
 
-    def api_response(self, method, path, query, allowed, limit_headers):
+    def api_response(self, method, path, query, allowed):
         """(status, JSON document, extra headers) of one API request."""
         needs_app_key = path != "/api/v1/validate"
         if not self.authorised(needs_app_key):
