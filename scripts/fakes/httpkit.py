@@ -163,11 +163,22 @@ def serve(handler_class, args, attach):
 
     `attach(server)` hangs the fake's shared state on the server before the first request.
     """
+    # Installed first, so a supervisor's SIGTERM right after the announcement still exits 0.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     server = ThreadingHTTPServer((args.host, args.port), handler_class)
     server.daemon_threads = True
     server.verbose = args.verbose
     attach(server)
-    port = server.server_address[1]
+    try:
+        announce(args, server.server_address[1])
+        server.serve_forever()
+    except (KeyboardInterrupt, SystemExit):
+        pass
+    finally:
+        server.server_close()
+
+
+def announce(args, port):
     if args.port_file:
         # Written whole then renamed, so a poller never reads a half-written port.
         temporary = f"{args.port_file}.tmp{os.getpid()}"
@@ -175,10 +186,3 @@ def serve(handler_class, args, attach):
             handle.write(f"{port}\n")
         os.replace(temporary, args.port_file)
     print(f"listening on http://{args.host}:{port}", flush=True)
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
-    try:
-        server.serve_forever()
-    except (KeyboardInterrupt, SystemExit):
-        pass
-    finally:
-        server.server_close()

@@ -74,12 +74,13 @@ class Fake:
         return self.stderr_path.read_text()
 
     def stop(self):
+        """SIGTERM, as a supervisor would; returns the exit status."""
         self.process.terminate()
         try:
-            self.process.wait(timeout=10)
+            return self.process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             self.process.kill()
-            self.process.wait()
+            return self.process.wait()
 
 
 def start(script, arguments, workdir, reset_path="/_sink/reset"):
