@@ -4,22 +4,15 @@
 # Fails unless every binary is static (or needs only glibc <= 2.34), as provided.al2023 requires.
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
+source "$REPO_ROOT/scripts/lib/release.sh"
 cd "$REPO_ROOT"
 
 FUNCTIONS=(collection daily-check notification)
-SCRATCH=.build-release
 OUT=build/lambda
 
-ensure_apt_packages zlib1g-dev binutils
-
 mkdir -p "$OUT" build/bin
-for function in "${FUNCTIONS[@]}"; do
-    log "building $function (release, static)"
-    swift build -c release --scratch-path "$SCRATCH" --product "$function" \
-        -Xswiftc -static-executable -Xlinker -s >&2
-done
-
-bin_dir="$(swift build -c release --scratch-path "$SCRATCH" --show-bin-path)"
+build_release "${FUNCTIONS[@]}"
+bin_dir="$(release_bin_dir)"
 printf '\n%-13s %12s %12s  %-64s  %s\n' function binary zip sha256 linkage
 status=0
 for function in "${FUNCTIONS[@]}"; do
@@ -32,8 +25,7 @@ for function in "${FUNCTIONS[@]}"; do
     fi
     python3 scripts/lib/zip_bootstrap.py "$binary" "$OUT/$function.zip"
     printf '%-13s %10.1f MB %10.1f MB  %-64s  %s\n' "$function" \
-        "$(echo "$(stat -c %s "$binary") / 1048576" | bc -l)" \
-        "$(echo "$(stat -c %s "$OUT/$function.zip") / 1048576" | bc -l)" \
+        "$(megabytes "$binary")" "$(megabytes "$OUT/$function.zip")" \
         "$(sha256sum "$OUT/$function.zip" | cut -d' ' -f1)" "$linkage"
 done
 [ $status -eq 0 ] || die "a function is not deployable on provided.al2023 (see linkage above)"

@@ -15,13 +15,15 @@ final class InvocationBroker {
     var port = 0
     private(set) var statistics = EmulatorStatistics()
 
-    private var queue: [PendingInvocation] = []
+    /// FIFO of invocations no runtime has asked for yet; a ring buffer because benchmarks queue thousands.
+    private var queue = CircularBuffer<PendingInvocation>()
     private var inFlight: [String: PendingInvocation] = [:]
     private var waitingRuntime: ((EmulatorResponse) -> Void)?
     private var process: FunctionProcess?
     private var initializationFailure: InvocationResult?
     private var pendingFaults: [String] = []
     private var sequence = 0
+    private var queueSweep: Scheduled<Void>?
     private var exitWaiters: [EventLoopPromise<FunctionProcess.Exit>] = []
     private var nextWaiters: [EventLoopPromise<UInt64>] = []
 
@@ -41,7 +43,7 @@ final class InvocationBroker {
         statistics.invocations += 1
         let requestID = Self.requestID(sequence)
         let promise = eventLoop.makePromise(of: InvocationResult.self)
-        var invocation = PendingInvocation(
+        let invocation = PendingInvocation(
             requestID: requestID,
             traceID: Self.traceID(sequence: sequence),
             payload: payload,
@@ -58,11 +60,8 @@ final class InvocationBroker {
             waitingRuntime = nil
             deliver(invocation, to: responder)
         } else {
-            let broker = NIOLoopBound(self, eventLoop: eventLoop)
-            invocation.timer = eventLoop.scheduleTask(in: timeoutAmount + initializationAllowance) {
-                broker.value.expireQueued(requestID)
-            }
             queue.append(invocation)
+            scheduleQueueSweepIfNeeded()
         }
         return promise.futureResult
     }
@@ -86,9 +85,7 @@ final class InvocationBroker {
         if queue.isEmpty {
             waitingRuntime = respond
         } else {
-            let invocation = queue.removeFirst()
-            invocation.timer?.cancel()
-            deliver(invocation, to: respond)
+            deliver(queue.removeFirst(), to: respond)
         }
     }
 
@@ -241,13 +238,25 @@ final class InvocationBroker {
         respond(EmulatorResponse(status: .ok, headers: headers, body: invocation.payload))
     }
 
-    private func expireQueued(_ requestID: String) {
-        guard let index = queue.firstIndex(where: { $0.requestID == requestID }) else { return }
-        let invocation = queue.remove(at: index)
-        invocation.promise.succeed(.serviceError(
-            type: "Runtime.InitTimeout",
-            message: "RequestId: \(requestID) Error: no runtime asked for the invocation in time"
-        ))
+    /// Queued invocations wait at most the timeout plus the init allowance for a runtime to take them. One
+    /// sweep timer serves the whole queue: a timer per queued invocation would cost a heap operation each.
+    private func scheduleQueueSweepIfNeeded() {
+        guard queueSweep == nil else { return }
+        let broker = NIOLoopBound(self, eventLoop: eventLoop)
+        queueSweep = eventLoop.scheduleTask(in: .seconds(1)) { broker.value.sweepQueue() }
+    }
+
+    private func sweepQueue() {
+        queueSweep = nil
+        let limit = timeoutAmount + initializationAllowance
+        let now = NIODeadline.now()
+        while let oldest = queue.first, oldest.enqueuedAt + limit <= now {
+            queue.removeFirst().promise.succeed(.serviceError(
+                type: "Runtime.InitTimeout",
+                message: "RequestId: \(oldest.requestID) Error: no runtime asked for the invocation in time"
+            ))
+        }
+        if !queue.isEmpty { scheduleQueueSweepIfNeeded() }
     }
 
     /// Lambda stops a function at its deadline; the sandbox is discarded, so the process is killed too.
@@ -264,9 +273,9 @@ final class InvocationBroker {
     }
 
     private func failAll(with result: (String) -> InvocationResult) {
-        let failed = Array(inFlight.values) + queue
+        let failed = Array(inFlight.values) + Array(queue)
         inFlight = [:]
-        queue = []
+        queue.removeAll()
         for invocation in failed {
             invocation.timer?.cancel()
             invocation.promise.succeed(result(invocation.requestID))

@@ -7,5 +7,7 @@ struct PendingInvocation {
     let payload: ByteBuffer
     let clientContext: String?
     let promise: EventLoopPromise<InvocationResult>
+    let enqueuedAt = NIODeadline.now()
+    /// The deadline timer, once a runtime has taken the invocation.
     var timer: Scheduled<Void>?
 }

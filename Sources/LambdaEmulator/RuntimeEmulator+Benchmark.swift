@@ -7,8 +7,16 @@ extension RuntimeEmulator {
     /// Starts the function process and returns the nanoseconds until its first `/next`; the process is then
     /// stopped so the next measurement is a cold start again.
     public func measureColdStart() async throws -> UInt64 {
+        let elapsed = try await startAndWaitForFirstNext()
+        try await stopFunction()
+        return elapsed
+    }
+
+    /// Starts the function process and waits for its first `/next`, returning the nanoseconds in between.
+    /// The wait is registered before the process starts: a fast runtime asks within milliseconds.
+    private func startAndWaitForFirstNext() async throws -> UInt64 {
         let broker = self.broker
-        let elapsed = try await eventLoop.flatSubmit { () -> EventLoopFuture<UInt64> in
+        return try await eventLoop.flatSubmit { () -> EventLoopFuture<UInt64> in
             let arrival = broker.value.nextArrival()
             do {
                 try broker.value.startProcessIfNeeded()
@@ -18,17 +26,14 @@ extension RuntimeEmulator {
             let started = broker.value.processStartedAt!.uptimeNanoseconds
             return arrival.map { $0 - started }
         }.get()
-        try await stopFunction()
-        return elapsed
     }
 
     /// Sends `count` invocations at once and returns the intervals (ns) between consecutive `/next` requests
     /// while they were served, and the results.
     public func measureLoop(count: Int, payload: ByteBuffer) async throws -> (intervals: [UInt64], failures: Int) {
-        try await startFunction()
+        // Start from a runtime idle in /next, so start-up is not part of the first interval.
+        _ = try await startAndWaitForFirstNext()
         let broker = self.broker
-        // Wait until the runtime is idle in /next so start-up is not part of the first interval.
-        _ = try await eventLoop.flatSubmit { broker.value.nextArrival() }.get()
         let before = try await statistics().nextArrivals.count
         let results = try await eventLoop.flatSubmit { () -> EventLoopFuture<[InvocationResult]> in
             let futures = (0..<count).map { _ in broker.value.invoke(payload: payload, clientContext: nil) }

@@ -36,3 +36,6 @@ ensure_venv() {
     fi
     echo "$venv"
 }
+
+# Size of a file in MB, one decimal.
+megabytes() { awk -v bytes="$(stat -c %s "$1")" 'BEGIN { printf "%.1f", bytes / 1048576 }'; }

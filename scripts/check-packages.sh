@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Checks what scripts/package.sh produced the way Lambda will use it: each zip holds exactly one executable
+# `bootstrap` with mode 755, packaging twice gives byte-identical zips, and the unzipped binary runs under
+# the Runtime API emulator and answers an invocation.
+set -euo pipefail
+source "$(dirname "$0")/lib/common.sh"
+cd "$REPO_ROOT"
+
+FUNCTIONS=(collection daily-check notification)
+MAX_ZIP_BYTES=$((10 * 1024 * 1024))
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+scripts/package.sh > "$work/first.txt"
+cat "$work/first.txt"
+for function in "${FUNCTIONS[@]}"; do sha256sum "build/lambda/$function.zip"; done > "$work/first.sha"
+log "packaging a second time to check the zips are reproducible"
+scripts/package.sh > /dev/null
+for function in "${FUNCTIONS[@]}"; do sha256sum "build/lambda/$function.zip"; done > "$work/second.sha"
+diff "$work/first.sha" "$work/second.sha" || die "packaging is not deterministic"
+echo "reproducible: 3 of 3 zips byte-identical across two runs"
+
+emulator="$(swift build --show-bin-path)/lambda-emulator"
+[ -x "$emulator" ] || die "build the debug products first (swift build --build-tests)"
+for function in "${FUNCTIONS[@]}"; do
+    zip="build/lambda/$function.zip"
+    [ "$(stat -c %s "$zip")" -le $MAX_ZIP_BYTES ] || die "$zip is over 10 MB"
+    python3 - "$zip" <<'PY'
+import sys, zipfile
+with zipfile.ZipFile(sys.argv[1]) as archive:
+    entries = archive.infolist()
+    assert [entry.filename for entry in entries] == ["bootstrap"], f"{sys.argv[1]}: {[e.filename for e in entries]}"
+    mode = entries[0].external_attr >> 16
+    assert mode == 0o100755, f"{sys.argv[1]}: mode {oct(mode)}"
+PY
+    mkdir -p "$work/$function"
+    python3 -c 'import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])' "$zip" "$work/$function"
+    chmod 755 "$work/$function/bootstrap"
+    "$emulator" serve --port-file "$work/$function.port" --function-name "$function" \
+        --function-output "$work/$function.log" -- "$work/$function/bootstrap" > /dev/null &
+    emulator_pid=$!
+    for _ in $(seq 100); do [ -s "$work/$function.port" ] && break; sleep 0.05; done
+    answer="$(curl -s -D "$work/$function.headers" -X POST \
+        "http://127.0.0.1:$(cat "$work/$function.port")/2015-03-31/functions/$function/invocations" -d '{}')"
+    kill "$emulator_pid"
+    wait "$emulator_pid" || true
+    grep -qi '^x-amz-function-error: Unhandled' "$work/$function.headers" || die "$function: no function error: $answer"
+    case "$answer" in
+        *'"errorType":"Function.NotImplemented"'*) echo "$function: packaged bootstrap runs under the emulator and answers: $answer" ;;
+        *) die "$function: unexpected answer: $answer" ;;
+    esac
+done

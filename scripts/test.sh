@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# The project's test command (CI runs exactly this): builds, unit and integration tests with the real
+# binaries under the Runtime API emulator, the fakes' tests, and the packaging check.
+# Every server a test needs is started and stopped by the test itself on a loopback port.
+set -euo pipefail
+source "$(dirname "$0")/lib/common.sh"
+cd "$REPO_ROOT"
+
+ensure_apt_packages zlib1g-dev binutils curl
+python3 -c 'import pytest' 2>/dev/null || pip install -q pytest
+
+results="$(mktemp -d)"
+trap 'rm -rf "$results"' EXIT
+passed=0
+failed=0
+
+# Runs one step, keeps its output, and adds its own pass/fail counts to the totals.
+step() {
+    local name="$1"
+    shift
+    log "$name"
+    if "$@" 2>&1 | tee "$results/$name.log"; then
+        echo "ok" > "$results/$name.status"
+    else
+        echo "failed" > "$results/$name.status"
+    fi
+}
+
+step build swift build --build-tests
+step swift-tests swift test --skip-build --parallel
+step fake-tests python3 -m pytest -q scripts/fakes/tests
+step packages scripts/check-packages.sh
+
+printf '\n%-12s %s\n' step result
+for status in "$results"/*.status; do
+    name="$(basename "$status" .status)"
+    printf '%-12s %s\n' "$name" "$(cat "$status")"
+done
+
+swift_passed="$(grep -oE 'Test run with [0-9]+ tests? .*passed' "$results/swift-tests.log" | grep -oE '[0-9]+' | head -1 || true)"
+swift_failed="$(grep -oE 'Test run with [0-9]+ tests? .*failed' "$results/swift-tests.log" | grep -oE '[0-9]+' | head -1 || true)"
+py_passed="$(grep -oE '[0-9]+ passed' "$results/fake-tests.log" | tail -1 | grep -oE '[0-9]+' || true)"
+py_failed="$(grep -oE '[0-9]+ failed' "$results/fake-tests.log" | tail -1 | grep -oE '[0-9]+' || true)"
+passed=$(( ${swift_passed:-0} + ${py_passed:-0} ))
+failed=$(( ${swift_failed:-0} + ${py_failed:-0} ))
+if grep -q failed "$results"/*.status; then
+    [ "$failed" -gt 0 ] || failed=1
+fi
+echo "tests: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
