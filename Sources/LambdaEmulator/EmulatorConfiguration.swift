@@ -12,6 +12,8 @@ public struct EmulatorConfiguration: Sendable {
     public var environment: [String: String]
     /// Where the function's stdout and stderr go (nil: inherit the emulator's).
     public var functionOutputPath: String?
+    /// Receives one line per lifecycle event (process started, exited); silent by default.
+    public var lifecycleLog: @Sendable (String) -> Void
 
     public init(
         functionName: String = "function",
@@ -21,7 +23,8 @@ public struct EmulatorConfiguration: Sendable {
         memorySizeMB: Int = 128,
         command: [String]? = nil,
         environment: [String: String] = [:],
-        functionOutputPath: String? = nil
+        functionOutputPath: String? = nil,
+        lifecycleLog: @escaping @Sendable (String) -> Void = { _ in }
     ) {
         self.functionName = functionName
         self.region = region
@@ -31,6 +34,7 @@ public struct EmulatorConfiguration: Sendable {
         self.command = command
         self.environment = environment
         self.functionOutputPath = functionOutputPath
+        self.lifecycleLog = lifecycleLog
     }
 
     var functionARN: String { "arn:aws:lambda:\(region):\(accountID):function:\(functionName)" }

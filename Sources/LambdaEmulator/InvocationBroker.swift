@@ -171,6 +171,7 @@ final class InvocationBroker {
         // The callback above may only run once `process` is set: it is delivered through the same event loop.
         process = started
         statistics.processStarts += 1
+        configuration.lifecycleLog("function process \(started.pid) started: \(command.joined(separator: " "))")
     }
 
     func stopProcess() {
@@ -199,6 +200,7 @@ final class InvocationBroker {
     private func processExited(_ exit: FunctionProcess.Exit) {
         statistics.processExits.append(exit.status)
         statistics.lastMaxRSSKilobytes = exit.maxRSSKilobytes
+        configuration.lifecycleLog("function process \(exit.pid) ended: \(exit.description)")
         // A process discarded after a timeout has already been replaced: its exit concerns nobody.
         guard exit.pid == process?.pid else { return }
         process = nil

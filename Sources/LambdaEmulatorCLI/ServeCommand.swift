@@ -25,7 +25,9 @@ struct ServeCommand: AsyncParsableCommand {
     @OptionGroup var function: FunctionOptions
 
     func run() async throws {
-        let emulator = try await RuntimeEmulator(configuration: try function.configuration(), host: host, port: port)
+        var configuration = try function.configuration()
+        configuration.lifecycleLog = { line in FileHandle.standardOutput.write(Data("lambda-emulator: \(line)\n".utf8)) }
+        let emulator = try await RuntimeEmulator(configuration: configuration, host: host, port: port)
         if let portFile {
             try String(emulator.port).write(toFile: portFile, atomically: true, encoding: .utf8)
         }
