@@ -1,0 +1,53 @@
+"""moto_server, plus the Lambda settings Terraform reads back.
+
+moto 5.2.1 accepts KMSKeyArn, LoggingConfig and DeadLetterConfig in
+CreateFunction / UpdateFunctionConfiguration but never returns them from
+GetFunction, so every plan after an apply would show them as changes. This
+launcher remembers and returns them, as AWS does; everything else is moto's.
+
+Usage: python3 scripts/tests/moto_server.py -H 127.0.0.1 -p PORT
+"""
+
+import sys
+
+from moto import server
+from moto.awslambda import models
+
+ECHOED = ("KMSKeyArn", "LoggingConfig", "DeadLetterConfig")
+
+
+def _patch_lambda_function() -> None:
+    cls = models.LambdaFunction
+    create, describe, update = cls.__init__, cls.get_configuration, cls.update_configuration
+
+    def __init__(self, account_id, spec, *args, **kwargs):
+        create(self, account_id, spec, *args, **kwargs)
+        self._echoed = {k: spec[k] for k in ECHOED if spec.get(k)}
+
+    def get_configuration(self, *args, **kwargs):
+        config = describe(self, *args, **kwargs)
+        for key, value in getattr(self, "_echoed", {}).items():
+            config.setdefault(key, value)  # a moto that returns it wins
+        return config
+
+    def update_configuration(self, config_updates):
+        echoed = getattr(self, "_echoed", {})
+        for key in ECHOED:
+            if key in config_updates:
+                value = config_updates[key]
+                # An empty value (KMSKeyArn "", DeadLetterConfig {}) removes it.
+                if value and value != {"TargetArn": ""}:
+                    echoed[key] = value
+                else:
+                    echoed.pop(key, None)
+        self._echoed = echoed
+        return update(self, config_updates)
+
+    cls.__init__ = __init__
+    cls.get_configuration = get_configuration
+    cls.update_configuration = update_configuration
+
+
+if __name__ == "__main__":
+    _patch_lambda_function()
+    server.main(sys.argv[1:])

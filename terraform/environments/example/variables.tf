@@ -1,0 +1,78 @@
+# Only what differs between deployments; everything else keeps the module's
+# defaults. Values go in a terraform.tfvars next to this file (never secrets:
+# the module takes none).
+
+variable "region" {
+  description = "AWS region to deploy to."
+  type        = string
+  default     = "ap-northeast-2"
+
+  validation {
+    condition     = can(regex("^[a-z]{2}(-gov)?-[a-z]+-[0-9]$", var.region))
+    error_message = "region must be an AWS region name such as ap-northeast-2."
+  }
+}
+
+variable "name_prefix" {
+  description = "Prefix of every resource name."
+  type        = string
+  default     = "opsdaily"
+}
+
+variable "tags" {
+  description = "Tags of every resource."
+  type        = map(string)
+  default = {
+    Service     = "opsdaily"
+    Environment = "example"
+    ManagedBy   = "terraform"
+  }
+}
+
+variable "system_name" {
+  description = "Name shown in Slack messages and reports."
+  type        = string
+  default     = "Argos"
+}
+
+variable "timezone" {
+  description = "IANA time zone of days, slots and schedules."
+  type        = string
+  default     = "Asia/Seoul"
+}
+
+variable "check_slots" {
+  description = "Local times (HH:MM) of the daily checks."
+  type        = list(string)
+  default     = ["09:00", "20:00"]
+}
+
+variable "monitor_tags" {
+  description = "Tags a Datadog monitor must carry to be checked."
+  type        = list(string)
+  default     = ["team:argos"]
+}
+
+variable "datadog_site" {
+  description = "Datadog site of the organisation."
+  type        = string
+  default     = "datadoghq.com"
+}
+
+variable "alarm_actions" {
+  description = "SNS topic ARNs notified by the alarms."
+  type        = list(string)
+  default     = []
+}
+
+variable "lambda_zip_dir" {
+  description = "Directory of the function zips; null means build/lambda at the repository root."
+  type        = string
+  default     = null
+}
+
+variable "lambda_architecture" {
+  description = "x86_64 or arm64, as the zips were built."
+  type        = string
+  default     = "x86_64"
+}

@@ -1,0 +1,205 @@
+# One role per function, each allowed exactly what its SPEC section needs, on
+# exact ARNs. The only wildcards: log streams inside the function's own log
+# group (stream names are made by Lambda) and report objects under the prefix.
+
+data "aws_iam_policy_document" "lambda_trust" {
+  statement {
+    actions = ["sts:AssumeRole"]
+
+    principals {
+      type        = "Service"
+      identifiers = ["lambda.amazonaws.com"]
+    }
+  }
+}
+
+resource "aws_iam_role" "function" {
+  for_each = local.functions
+
+  name               = "${local.function_names[each.key]}-fn"
+  description        = "Execution role of ${local.function_names[each.key]}"
+  assume_role_policy = data.aws_iam_policy_document.lambda_trust.json
+  tags               = var.tags
+}
+
+resource "aws_iam_role_policy" "function" {
+  for_each = local.functions
+
+  name   = "least-privilege"
+  role   = aws_iam_role.function[each.key].id
+  policy = local.function_policies[each.key]
+}
+
+locals {
+  function_policies = {
+    collection    = data.aws_iam_policy_document.collection.json
+    "daily-check" = data.aws_iam_policy_document.daily_check.json
+    notification  = data.aws_iam_policy_document.notification.json
+  }
+  # KMS is used only on behalf of these services, never directly.
+  kms_via_services = [for s in ["dynamodb", "s3", "secretsmanager", "sqs"] : "${s}.${local.region}.amazonaws.com"]
+}
+
+# Shared by all three: write the own log group, decrypt through the services.
+data "aws_iam_policy_document" "base" {
+  for_each = local.functions
+
+  statement {
+    sid       = "OwnLogGroup"
+    actions   = ["logs:CreateLogStream", "logs:PutLogEvents"]
+    resources = ["${aws_cloudwatch_log_group.function[each.key].arn}:log-stream:*"]
+  }
+
+  statement {
+    sid       = "KeyViaServices"
+    actions   = ["kms:Decrypt", "kms:GenerateDataKey"]
+    resources = [aws_kms_key.this.arn]
+
+    condition {
+      test     = "StringEquals"
+      variable = "kms:ViaService"
+      values   = local.kms_via_services
+    }
+  }
+}
+
+# collection (SPEC §5): conditional put of an alert, lookup of an event id on
+# the by_event index, the webhook token.
+data "aws_iam_policy_document" "collection" {
+  source_policy_documents = [data.aws_iam_policy_document.base["collection"].json]
+
+  statement {
+    sid       = "AlertsWrite"
+    actions   = ["dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:Query"]
+    resources = [aws_dynamodb_table.alerts.arn, local.alerts_index_arn]
+  }
+
+  statement {
+    sid       = "WebhookToken"
+    actions   = ["secretsmanager:GetSecretValue"]
+    resources = [aws_secretsmanager_secret.webhook.arn]
+  }
+}
+
+# daily-check (SPEC §6): run and monitor records, the check report, Datadog keys
+# and the Slack webhook; its failed async runs go to the DLQ.
+data "aws_iam_policy_document" "daily_check" {
+  source_policy_documents = [data.aws_iam_policy_document.base["daily-check"].json]
+
+  statement {
+    sid = "ChecksReadWrite"
+    actions = [
+      "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
+      "dynamodb:Query", "dynamodb:BatchWriteItem",
+    ]
+    resources = [aws_dynamodb_table.checks.arn]
+  }
+
+  statement {
+    sid       = "Reports"
+    actions   = ["s3:PutObject", "s3:GetObject"]
+    resources = [local.report_objects_arn]
+  }
+
+  statement {
+    sid       = "DatadogAndSlack"
+    actions   = ["secretsmanager:GetSecretValue"]
+    resources = [aws_secretsmanager_secret.datadog.arn, aws_secretsmanager_secret.slack.arn]
+  }
+
+  statement {
+    sid       = "DeadLetters"
+    actions   = ["sqs:SendMessage"]
+    resources = [aws_sqs_queue.dlq.arn]
+  }
+}
+
+# notification (SPEC §7): read the day's alerts, read the check run and record
+# its own post marker, the alert report, the Slack webhook.
+data "aws_iam_policy_document" "notification" {
+  source_policy_documents = [data.aws_iam_policy_document.base["notification"].json]
+
+  statement {
+    sid       = "AlertsRead"
+    actions   = ["dynamodb:Query"]
+    resources = [aws_dynamodb_table.alerts.arn, local.alerts_index_arn]
+  }
+
+  statement {
+    sid       = "ChecksRunRecords"
+    actions   = ["dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem"]
+    resources = [aws_dynamodb_table.checks.arn]
+  }
+
+  statement {
+    sid       = "Reports"
+    actions   = ["s3:PutObject", "s3:GetObject"]
+    resources = [local.report_objects_arn]
+  }
+
+  statement {
+    sid       = "Slack"
+    actions   = ["secretsmanager:GetSecretValue"]
+    resources = [aws_secretsmanager_secret.slack.arn]
+  }
+
+  statement {
+    sid       = "DeadLetters"
+    actions   = ["sqs:SendMessage"]
+    resources = [aws_sqs_queue.dlq.arn]
+  }
+}
+
+# --- EventBridge Scheduler ----------------------------------------------------
+
+data "aws_iam_policy_document" "scheduler_trust" {
+  statement {
+    actions = ["sts:AssumeRole"]
+
+    principals {
+      type        = "Service"
+      identifiers = ["scheduler.amazonaws.com"]
+    }
+
+    # Only schedules of this account may use the role (confused deputy).
+    condition {
+      test     = "StringEquals"
+      variable = "aws:SourceAccount"
+      values   = [local.account_id]
+    }
+  }
+}
+
+resource "aws_iam_role" "scheduler" {
+  name               = "${var.name_prefix}-scheduler"
+  description        = "Lets the opsdaily schedules invoke daily-check and notification"
+  assume_role_policy = data.aws_iam_policy_document.scheduler_trust.json
+  tags               = var.tags
+}
+
+resource "aws_iam_role_policy" "scheduler" {
+  name   = "invoke-scheduled-functions"
+  role   = aws_iam_role.scheduler.id
+  policy = data.aws_iam_policy_document.scheduler.json
+}
+
+data "aws_iam_policy_document" "scheduler" {
+  statement {
+    sid       = "InvokeScheduledFunctions"
+    actions   = ["lambda:InvokeFunction"]
+    resources = [for f in local.scheduled_functions : aws_lambda_function.this[f].arn]
+  }
+
+  statement {
+    sid       = "DeadLetters"
+    actions   = ["sqs:SendMessage"]
+    resources = [aws_sqs_queue.dlq.arn]
+  }
+
+  # Schedules and the DLQ are encrypted with the module's key.
+  statement {
+    sid       = "Key"
+    actions   = ["kms:Decrypt", "kms:GenerateDataKey"]
+    resources = [aws_kms_key.this.arn]
+  }
+}

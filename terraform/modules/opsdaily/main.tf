@@ -1,0 +1,31 @@
+data "aws_caller_identity" "current" {}
+data "aws_region" "current" {}
+data "aws_partition" "current" {}
+
+locals {
+  account_id = data.aws_caller_identity.current.account_id
+  region     = data.aws_region.current.name
+  partition  = data.aws_partition.current.partition
+
+  # The three functions of SPEC §2; keys are also the zip names in build/lambda.
+  functions = toset(["collection", "daily-check", "notification"])
+  # Invoked by EventBridge Scheduler (asynchronously): these get the DLQ.
+  scheduled_functions = toset(["daily-check", "notification"])
+
+  zip_dir = coalesce(var.lambda_zip_dir, "${path.module}/../../../build/lambda")
+
+  # collection answers Datadog, which gives up after 15 s; the scheduled ones talk
+  # to the Datadog API (paged, rate limited) and render reports.
+  memory_mb = merge({ collection = 128, "daily-check" = 256, notification = 256 }, var.lambda_memory_mb)
+  timeout_s = merge({ collection = 10, "daily-check" = 300, notification = 120 }, var.lambda_timeout_seconds)
+  # One scheduled run at a time; collection is capped so a flood on the public URL
+  # cannot take the account's whole concurrency (seed weakness §9.1.6).
+  reserved_concurrency = merge({ collection = 10, "daily-check" = 1, notification = 1 }, var.lambda_reserved_concurrency)
+
+  function_names  = { for f in local.functions : f => "${var.name_prefix}-${f}" }
+  log_group_names = { for f in local.functions : f => "/aws/lambda/${local.function_names[f]}" }
+
+  report_objects_arn = "${aws_s3_bucket.reports.arn}/${var.report_prefix}*"
+  alerts_index_arn   = "${aws_dynamodb_table.alerts.arn}/index/${local.alerts_event_index}"
+  alerts_event_index = "by_event"
+}

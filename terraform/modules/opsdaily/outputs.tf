@@ -1,0 +1,58 @@
+output "webhook_url" {
+  description = "Function URL of collection: the URL of the Datadog webhook (terraform/datadog variable collection_url)."
+  value       = aws_lambda_function_url.collection.function_url
+}
+
+output "webhook_token_header" {
+  description = "Header in which the Datadog webhook must send the token."
+  value       = var.webhook_token_header
+}
+
+output "report_bucket" {
+  description = "Name of the private report bucket."
+  value       = aws_s3_bucket.reports.id
+}
+
+output "alerts_table" {
+  description = "Name of the alerts table."
+  value       = aws_dynamodb_table.alerts.name
+}
+
+output "checks_table" {
+  description = "Name of the checks table."
+  value       = aws_dynamodb_table.checks.name
+}
+
+output "secret_arns" {
+  description = "ARNs of the secrets to fill with `aws secretsmanager put-secret-value` (datadog, slack, webhook). ARNs only, never values."
+  value = {
+    datadog = aws_secretsmanager_secret.datadog.arn
+    slack   = aws_secretsmanager_secret.slack.arn
+    webhook = aws_secretsmanager_secret.webhook.arn
+  }
+}
+
+output "function_names" {
+  description = "Lambda function names by function."
+  value       = { for f, fn in aws_lambda_function.this : f => fn.function_name }
+}
+
+output "function_environments" {
+  description = "Environment of each function, as set (no secret values: secrets are referenced by ARN)."
+  value       = local.environment
+}
+
+output "schedules" {
+  description = "Schedule name => cron expression, in the configured time zone."
+  value       = { for k, s in aws_scheduler_schedule.this : s.name => "${s.schedule_expression} ${s.schedule_expression_timezone}" }
+}
+
+output "dead_letter_queue_url" {
+  description = "SQS queue holding failed scheduled invocations."
+  value       = aws_sqs_queue.dlq.id
+}
+
+output "kms_key_arn" {
+  description = "ARN of the application's KMS key (operators need kms:Encrypt on it to put secret values)."
+  value       = aws_kms_key.this.arn
+}
