@@ -12,7 +12,6 @@ resource "aws_cloudwatch_log_group" "function" {
 resource "aws_lambda_function" "this" {
   #checkov:skip=CKV_AWS_117:The functions call only public endpoints (Datadog, Slack, AWS APIs); a VPC would add NAT gateways and no protection. Nothing private to reach.
   #checkov:skip=CKV_AWS_272:Zips are built from source by scripts/package.sh in CI; AWS Signer profiles are not part of that pipeline yet. source_code_hash pins the deployed artefact.
-  #checkov:skip=CKV_AWS_116:The DLQ is set (dynamic block) for the two scheduled, asynchronous functions; collection is invoked synchronously through its URL, where a DLQ never fires and Datadog retries 5xx itself.
   for_each = local.functions
 
   function_name    = local.function_names[each.key]
@@ -46,6 +45,8 @@ resource "aws_lambda_function" "this" {
     mode = "PassThrough"
   }
 
+  # Only the scheduled (asynchronous) functions: collection is invoked
+  # synchronously through its URL, where a DLQ never fires; Datadog retries 5xx.
   dynamic "dead_letter_config" {
     for_each = contains(local.scheduled_functions, each.key) ? [aws_sqs_queue.dlq.arn] : []
     content {

@@ -147,8 +147,16 @@ resource "aws_s3_bucket_lifecycle_configuration" "reports" {
     expiration {
       days = var.report_expiration_days
     }
+  }
 
-    # Versioning only protects against mistakes; old versions need not linger.
+  # Whole bucket: versioning only guards against mistakes, so old versions need
+  # not linger, and an interrupted upload must not be billed forever.
+  rule {
+    id     = "housekeeping"
+    status = "Enabled"
+
+    filter {}
+
     noncurrent_version_expiration {
       noncurrent_days = 7
     }
