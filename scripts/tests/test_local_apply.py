@@ -1,0 +1,119 @@
+"""What `terraform apply` of terraform/environments/local created, listed with
+the aws CLI against the local AWS endpoint (moto).
+
+scripts/terraform-check.sh runs it between the apply and the second plan, with
+OPSDAILY_LOCAL_AWS_ENDPOINT (the moto URL) and OPSDAILY_TF_OUTPUTS (a file with
+`terraform output -json`). Without them the tests are skipped.
+"""
+
+import json
+import os
+import subprocess
+
+import pytest
+
+ENDPOINT = os.environ.get("OPSDAILY_LOCAL_AWS_ENDPOINT")
+OUTPUTS = os.environ.get("OPSDAILY_TF_OUTPUTS")
+
+pytestmark = pytest.mark.skipif(
+    not (ENDPOINT and OUTPUTS), reason="needs a local apply (scripts/terraform-check.sh)"
+)
+
+FUNCTIONS = ("collection", "daily-check", "notification")
+
+
+def aws(*args: str):
+    result = subprocess.run(
+        ["aws", "--endpoint-url", ENDPOINT, "--output", "json", *args],
+        capture_output=True, text=True, timeout=60,
+    )
+    assert result.returncode == 0, f"aws {' '.join(args)}: {result.stderr}"
+    return json.loads(result.stdout) if result.stdout.strip() else {}
+
+
+@pytest.fixture(scope="module")
+def app():
+    with open(OUTPUTS) as fh:
+        return json.load(fh)["app"]["value"]
+
+
+def test_tables(app):
+    names = aws("dynamodb", "list-tables")["TableNames"]
+    assert {app["alerts_table"], app["checks_table"]} <= set(names)
+    for table in (app["alerts_table"], app["checks_table"]):
+        desc = aws("dynamodb", "describe-table", "--table-name", table)["Table"]
+        assert desc["BillingModeSummary"]["BillingMode"] == "PAY_PER_REQUEST"
+        assert [(k["AttributeName"], k["KeyType"]) for k in desc["KeySchema"]] == [("pk", "HASH"), ("sk", "RANGE")]
+        assert desc["SSEDescription"]["Status"] == "ENABLED"
+        ttl = aws("dynamodb", "describe-time-to-live", "--table-name", table)["TimeToLiveDescription"]
+        assert ttl == {"TimeToLiveStatus": "ENABLED", "AttributeName": "expires_at"}
+        backups = aws("dynamodb", "describe-continuous-backups", "--table-name", table)
+        pitr = backups["ContinuousBackupsDescription"]["PointInTimeRecoveryDescription"]
+        assert pitr["PointInTimeRecoveryStatus"] == "ENABLED"
+    alerts = aws("dynamodb", "describe-table", "--table-name", app["alerts_table"])["Table"]
+    [index] = alerts["GlobalSecondaryIndexes"]
+    assert index["IndexName"] == "by_event"
+    assert index["KeySchema"] == [{"AttributeName": "event_id", "KeyType": "HASH"}]
+    assert index["Projection"]["ProjectionType"] == "KEYS_ONLY"
+
+
+def test_report_bucket(app):
+    bucket = app["report_bucket"]
+    assert bucket in [b["Name"] for b in aws("s3api", "list-buckets")["Buckets"]]
+    block = aws("s3api", "get-public-access-block", "--bucket", bucket)["PublicAccessBlockConfiguration"]
+    assert all(block.values()) and len(block) == 4
+    sse = aws("s3api", "get-bucket-encryption", "--bucket", bucket)
+    rule = sse["ServerSideEncryptionConfiguration"]["Rules"][0]["ApplyServerSideEncryptionByDefault"]
+    assert rule["SSEAlgorithm"] == "aws:kms"
+    policy = json.loads(aws("s3api", "get-bucket-policy", "--bucket", bucket)["Policy"])
+    assert any(s["Effect"] == "Deny" and "aws:SecureTransport" in json.dumps(s) for s in policy["Statement"])
+    rules = aws("s3api", "get-bucket-lifecycle-configuration", "--bucket", bucket)["Rules"]
+    assert any(r.get("Expiration", {}).get("Days") for r in rules)
+
+
+def test_functions(app):
+    listed = {f["FunctionName"]: f for f in aws("lambda", "list-functions")["Functions"]}
+    for name, env in ((app["function_names"][f], app["function_environments"][f]) for f in FUNCTIONS):
+        fn = listed[name]
+        assert fn["Runtime"] == "provided.al2023" and fn["Handler"] == "bootstrap"
+        assert fn["Environment"]["Variables"] == env
+        role = fn["Role"].rsplit("/", 1)[1]
+        assert role.startswith(name), "each function has its own role"
+
+
+def test_collection_url(app):
+    url = aws("lambda", "get-function-url-config", "--function-name", app["function_names"]["collection"])
+    assert url["FunctionUrl"] == app["webhook_url"]
+    assert url["AuthType"] == "NONE"
+
+
+def test_schedules(app):
+    group = app["function_names"]["collection"].rsplit("-", 1)[0]
+    listed = aws("scheduler", "list-schedules", "--group-name", group)["Schedules"]
+    assert {s["Name"] for s in listed} == set(app["schedules"])
+    for summary in listed:
+        sched = aws("scheduler", "get-schedule", "--group-name", group, "--name", summary["Name"])
+        assert sched["ScheduleExpressionTimezone"] == "Asia/Seoul"
+        assert f'{sched["ScheduleExpression"]} Asia/Seoul' == app["schedules"][summary["Name"]]
+        target = sched["Target"]
+        assert json.loads(target["Input"]) == {"scheduled_time": "<aws.scheduler.scheduled-time>"}
+        assert target["RetryPolicy"]["MaximumRetryAttempts"] >= 1
+        assert target["DeadLetterConfig"]["Arn"].endswith("scheduled-dlq")
+    expressions = sorted(app["schedules"].values())
+    assert expressions == sorted([
+        "cron(0 9 * * ? *) Asia/Seoul", "cron(0 20 * * ? *) Asia/Seoul",
+        "cron(5 9 * * ? *) Asia/Seoul", "cron(5 20 * * ? *) Asia/Seoul",
+    ])
+
+
+def test_secrets_created_empty(app):
+    listed = {s["ARN"]: s for s in aws("secretsmanager", "list-secrets")["SecretList"]}
+    for arn in app["secret_arns"].values():
+        assert arn in listed
+        versions = aws("secretsmanager", "list-secret-version-ids", "--secret-id", arn)["Versions"]
+        assert versions == [], "secrets are created without a value"
+
+
+def test_dead_letter_queue(app):
+    urls = aws("sqs", "list-queues").get("QueueUrls", [])
+    assert app["dead_letter_queue_url"] in urls
