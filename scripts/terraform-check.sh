@@ -89,7 +89,7 @@ echo "fmt: ok"
 # --- 2. init + validate ----------------------------------------------------------
 # terraform/datadog needs the DataDog/datadog provider, which has no offline
 # mirror: step 4 checks it instead.
-ROOTS=(backend modules/opsdaily modules/monitor-catalogue environments/example environments/local)
+ROOTS=(backend modules/private-bucket modules/opsdaily modules/monitor-catalogue environments/example environments/local)
 step "terraform init + validate (${#ROOTS[@]} configurations)"
 validated=0
 for root in "${ROOTS[@]}"; do

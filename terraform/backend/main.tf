@@ -35,100 +35,15 @@ resource "aws_kms_alias" "state" {
   target_key_id = aws_kms_key.state.key_id
 }
 
-resource "aws_s3_bucket" "state" {
-  #checkov:skip=CKV_AWS_18:Access logs would need yet another bucket; who read or wrote state is recorded by CloudTrail (KMS Decrypt/GenerateDataKey on the state key).
-  #checkov:skip=CKV_AWS_144:Versioning plus point-in-time recovery of the lock table cover a bad apply; a second region is out of scope for one team's state.
-  #checkov:skip=CKV2_AWS_62:Nothing consumes state object events.
-  bucket = local.bucket_name
-  tags   = var.tags
+# Same hardening as the report bucket. Not force_destroy: Terraform cannot delete
+# it while any state (or old state version) is in it.
+module "state_bucket" {
+  source = "../modules/private-bucket"
 
-  lifecycle {
-    prevent_destroy = true
-  }
-}
-
-resource "aws_s3_bucket_ownership_controls" "state" {
-  bucket = aws_s3_bucket.state.id
-
-  rule {
-    object_ownership = "BucketOwnerEnforced"
-  }
-}
-
-resource "aws_s3_bucket_public_access_block" "state" {
-  bucket                  = aws_s3_bucket.state.id
-  block_public_acls       = true
-  block_public_policy     = true
-  ignore_public_acls      = true
-  restrict_public_buckets = true
-}
-
-resource "aws_s3_bucket_versioning" "state" {
-  bucket = aws_s3_bucket.state.id
-
-  versioning_configuration {
-    status = "Enabled"
-  }
-}
-
-resource "aws_s3_bucket_server_side_encryption_configuration" "state" {
-  bucket = aws_s3_bucket.state.id
-
-  rule {
-    apply_server_side_encryption_by_default {
-      sse_algorithm     = "aws:kms"
-      kms_master_key_id = aws_kms_key.state.arn
-    }
-    bucket_key_enabled = true
-  }
-}
-
-resource "aws_s3_bucket_lifecycle_configuration" "state" {
-  bucket = aws_s3_bucket.state.id
-
-  rule {
-    id     = "old-state-versions"
-    status = "Enabled"
-
-    filter {}
-
-    noncurrent_version_expiration {
-      noncurrent_days = var.noncurrent_version_days
-    }
-
-    abort_incomplete_multipart_upload {
-      days_after_initiation = 1
-    }
-  }
-
-  depends_on = [aws_s3_bucket_versioning.state]
-}
-
-resource "aws_s3_bucket_policy" "state" {
-  bucket = aws_s3_bucket.state.id
-  policy = data.aws_iam_policy_document.state_bucket.json
-
-  depends_on = [aws_s3_bucket_public_access_block.state]
-}
-
-data "aws_iam_policy_document" "state_bucket" {
-  statement {
-    sid       = "DenyInsecureTransport"
-    effect    = "Deny"
-    actions   = ["s3:*"]
-    resources = [aws_s3_bucket.state.arn, "${aws_s3_bucket.state.arn}/*"]
-
-    principals {
-      type        = "*"
-      identifiers = ["*"]
-    }
-
-    condition {
-      test     = "Bool"
-      variable = "aws:SecureTransport"
-      values   = ["false"]
-    }
-  }
+  name                    = local.bucket_name
+  kms_key_arn             = aws_kms_key.state.arn
+  noncurrent_version_days = var.noncurrent_version_days
+  tags                    = var.tags
 }
 
 resource "aws_dynamodb_table" "lock" {

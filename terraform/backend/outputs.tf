@@ -1,6 +1,6 @@
 output "state_bucket" {
   description = "S3 bucket for the state of the other stacks."
-  value       = aws_s3_bucket.state.id
+  value       = module.state_bucket.id
 }
 
 output "lock_table" {
@@ -16,7 +16,7 @@ output "kms_key_arn" {
 output "backend_config" {
   description = "Contents for a backend.hcl of another stack; set key per stack."
   value       = <<-EOT
-    bucket         = "${aws_s3_bucket.state.id}"
+    bucket         = "${module.state_bucket.id}"
     key            = "opsdaily/<stack>/terraform.tfstate"
     region         = "${var.region}"
     dynamodb_table = "${aws_dynamodb_table.lock.name}"

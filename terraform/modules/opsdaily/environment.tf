@@ -6,9 +6,9 @@ locals {
   collection_environment = {
     OPS_SYSTEM_NAME          = var.system_name
     OPS_TIMEZONE             = var.timezone
-    OPS_ALERTS_TABLE         = aws_dynamodb_table.alerts.name
+    OPS_ALERTS_TABLE         = aws_dynamodb_table.this["alerts"].name
     OPS_RETENTION_DAYS       = tostring(var.retention_days)
-    OPS_WEBHOOK_SECRET_ID    = aws_secretsmanager_secret.webhook.arn
+    OPS_WEBHOOK_SECRET_ID    = aws_secretsmanager_secret.this["webhook"].arn
     OPS_WEBHOOK_TOKEN_HEADER = var.webhook_token_header
   }
 
@@ -16,28 +16,28 @@ locals {
     OPS_SYSTEM_NAME        = var.system_name
     OPS_TIMEZONE           = var.timezone
     OPS_CHECK_SLOTS        = join(",", var.check_slots)
-    OPS_CHECKS_TABLE       = aws_dynamodb_table.checks.name
-    OPS_REPORT_BUCKET      = aws_s3_bucket.reports.id
+    OPS_CHECKS_TABLE       = aws_dynamodb_table.this["checks"].name
+    OPS_REPORT_BUCKET      = module.reports_bucket.id
     OPS_REPORT_PREFIX      = var.report_prefix
     OPS_REPORT_URL_TTL     = tostring(var.report_url_ttl_seconds)
     OPS_RETENTION_DAYS     = tostring(var.retention_days)
     OPS_DATADOG_SITE       = var.datadog_site
     OPS_MONITOR_TAGS       = join(",", var.monitor_tags)
     OPS_MONITOR_PRIORITIES = join(",", var.monitor_priorities)
-    OPS_DATADOG_SECRET_ID  = aws_secretsmanager_secret.datadog.arn
-    OPS_SLACK_SECRET_ID    = aws_secretsmanager_secret.slack.arn
+    OPS_DATADOG_SECRET_ID  = aws_secretsmanager_secret.this["datadog"].arn
+    OPS_SLACK_SECRET_ID    = aws_secretsmanager_secret.this["slack"].arn
   }
 
   notification_environment = {
     OPS_SYSTEM_NAME     = var.system_name
     OPS_TIMEZONE        = var.timezone
     OPS_CHECK_SLOTS     = join(",", var.check_slots)
-    OPS_ALERTS_TABLE    = aws_dynamodb_table.alerts.name
-    OPS_CHECKS_TABLE    = aws_dynamodb_table.checks.name
-    OPS_REPORT_BUCKET   = aws_s3_bucket.reports.id
+    OPS_ALERTS_TABLE    = aws_dynamodb_table.this["alerts"].name
+    OPS_CHECKS_TABLE    = aws_dynamodb_table.this["checks"].name
+    OPS_REPORT_BUCKET   = module.reports_bucket.id
     OPS_REPORT_PREFIX   = var.report_prefix
     OPS_REPORT_URL_TTL  = tostring(var.report_url_ttl_seconds)
-    OPS_SLACK_SECRET_ID = aws_secretsmanager_secret.slack.arn
+    OPS_SLACK_SECRET_ID = aws_secretsmanager_secret.this["slack"].arn
   }
 
   environment = {

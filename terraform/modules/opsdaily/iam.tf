@@ -71,66 +71,19 @@ data "aws_iam_policy_document" "collection" {
   statement {
     sid       = "AlertsWrite"
     actions   = ["dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:Query"]
-    resources = [aws_dynamodb_table.alerts.arn, local.alerts_index_arn]
+    resources = [aws_dynamodb_table.this["alerts"].arn, local.alerts_index_arn]
   }
 
   statement {
     sid       = "WebhookToken"
     actions   = ["secretsmanager:GetSecretValue"]
-    resources = [aws_secretsmanager_secret.webhook.arn]
+    resources = [aws_secretsmanager_secret.this["webhook"].arn]
   }
 }
 
-# daily-check (SPEC §6): run and monitor records, the check report, Datadog keys
-# and the Slack webhook; its failed async runs go to the DLQ.
-data "aws_iam_policy_document" "daily_check" {
-  source_policy_documents = [data.aws_iam_policy_document.base["daily-check"].json]
-
-  statement {
-    sid = "ChecksReadWrite"
-    actions = [
-      "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
-      "dynamodb:Query", "dynamodb:BatchWriteItem",
-    ]
-    resources = [aws_dynamodb_table.checks.arn]
-  }
-
-  statement {
-    sid       = "Reports"
-    actions   = ["s3:PutObject", "s3:GetObject"]
-    resources = [local.report_objects_arn]
-  }
-
-  statement {
-    sid       = "DatadogAndSlack"
-    actions   = ["secretsmanager:GetSecretValue"]
-    resources = [aws_secretsmanager_secret.datadog.arn, aws_secretsmanager_secret.slack.arn]
-  }
-
-  statement {
-    sid       = "DeadLetters"
-    actions   = ["sqs:SendMessage"]
-    resources = [aws_sqs_queue.dlq.arn]
-  }
-}
-
-# notification (SPEC §7): read the day's alerts, read the check run and record
-# its own post marker, the alert report, the Slack webhook.
-data "aws_iam_policy_document" "notification" {
-  source_policy_documents = [data.aws_iam_policy_document.base["notification"].json]
-
-  statement {
-    sid       = "AlertsRead"
-    actions   = ["dynamodb:Query"]
-    resources = [aws_dynamodb_table.alerts.arn, local.alerts_index_arn]
-  }
-
-  statement {
-    sid       = "ChecksRunRecords"
-    actions   = ["dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem"]
-    resources = [aws_dynamodb_table.checks.arn]
-  }
-
+# Both scheduled functions: their reports under the prefix, the Slack webhook,
+# and the DLQ that receives their failed asynchronous runs.
+data "aws_iam_policy_document" "scheduled" {
   statement {
     sid       = "Reports"
     actions   = ["s3:PutObject", "s3:GetObject"]
@@ -140,13 +93,57 @@ data "aws_iam_policy_document" "notification" {
   statement {
     sid       = "Slack"
     actions   = ["secretsmanager:GetSecretValue"]
-    resources = [aws_secretsmanager_secret.slack.arn]
+    resources = [aws_secretsmanager_secret.this["slack"].arn]
   }
 
   statement {
     sid       = "DeadLetters"
     actions   = ["sqs:SendMessage"]
     resources = [aws_sqs_queue.dlq.arn]
+  }
+}
+
+# daily-check (SPEC §6): run and monitor records, the Datadog keys.
+data "aws_iam_policy_document" "daily_check" {
+  source_policy_documents = [
+    data.aws_iam_policy_document.base["daily-check"].json,
+    data.aws_iam_policy_document.scheduled.json,
+  ]
+
+  statement {
+    sid = "ChecksReadWrite"
+    actions = [
+      "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
+      "dynamodb:Query", "dynamodb:BatchWriteItem",
+    ]
+    resources = [aws_dynamodb_table.this["checks"].arn]
+  }
+
+  statement {
+    sid       = "Datadog"
+    actions   = ["secretsmanager:GetSecretValue"]
+    resources = [aws_secretsmanager_secret.this["datadog"].arn]
+  }
+}
+
+# notification (SPEC §7): read the day's alerts, read the check run and record
+# its own post marker.
+data "aws_iam_policy_document" "notification" {
+  source_policy_documents = [
+    data.aws_iam_policy_document.base["notification"].json,
+    data.aws_iam_policy_document.scheduled.json,
+  ]
+
+  statement {
+    sid       = "AlertsRead"
+    actions   = ["dynamodb:Query"]
+    resources = [aws_dynamodb_table.this["alerts"].arn, local.alerts_index_arn]
+  }
+
+  statement {
+    sid       = "ChecksRunRecords"
+    actions   = ["dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem"]
+    resources = [aws_dynamodb_table.this["checks"].arn]
   }
 }
 

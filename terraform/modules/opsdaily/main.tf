@@ -25,7 +25,6 @@ locals {
   function_names  = { for f in local.functions : f => "${var.name_prefix}-${f}" }
   log_group_names = { for f in local.functions : f => "/aws/lambda/${local.function_names[f]}" }
 
-  report_objects_arn = "${aws_s3_bucket.reports.arn}/${var.report_prefix}*"
-  alerts_index_arn   = "${aws_dynamodb_table.alerts.arn}/index/${local.alerts_event_index}"
-  alerts_event_index = "by_event"
+  report_objects_arn = "${module.reports_bucket.arn}/${var.report_prefix}*"
+  alerts_index_arn   = "${aws_dynamodb_table.this["alerts"].arn}/index/${local.alerts_event_index}"
 }

@@ -10,26 +10,22 @@ output "webhook_token_header" {
 
 output "report_bucket" {
   description = "Name of the private report bucket."
-  value       = aws_s3_bucket.reports.id
+  value       = module.reports_bucket.id
 }
 
 output "alerts_table" {
   description = "Name of the alerts table."
-  value       = aws_dynamodb_table.alerts.name
+  value       = aws_dynamodb_table.this["alerts"].name
 }
 
 output "checks_table" {
   description = "Name of the checks table."
-  value       = aws_dynamodb_table.checks.name
+  value       = aws_dynamodb_table.this["checks"].name
 }
 
 output "secret_arns" {
   description = "ARNs of the secrets to fill with `aws secretsmanager put-secret-value` (datadog, slack, webhook). ARNs only, never values."
-  value = {
-    datadog = aws_secretsmanager_secret.datadog.arn
-    slack   = aws_secretsmanager_secret.slack.arn
-    webhook = aws_secretsmanager_secret.webhook.arn
-  }
+  value       = { for k, s in aws_secretsmanager_secret.this : k => s.arn }
 }
 
 output "function_names" {
