@@ -117,3 +117,41 @@ def test_secrets_created_empty(app):
 def test_dead_letter_queue(app):
     urls = aws("sqs", "list-queues").get("QueueUrls", [])
     assert app["dead_letter_queue_url"] in urls
+
+
+def _statements(role: str):
+    names = aws("iam", "list-role-policies", "--role-name", role)["PolicyNames"]
+    assert aws("iam", "list-attached-role-policies", "--role-name", role)["AttachedPolicies"] == []
+    for name in names:
+        document = aws("iam", "get-role-policy", "--role-name", role, "--policy-name", name)["PolicyDocument"]
+        document = json.loads(document) if isinstance(document, str) else document
+        for statement in document["Statement"]:
+            resources = statement["Resource"]
+            yield statement, resources if isinstance(resources, list) else [resources]
+
+
+def test_roles_are_least_privilege(app):
+    prefix = app["function_environments"]["daily-check"]["OPS_REPORT_PREFIX"]
+    for f in FUNCTIONS:
+        role = f'{app["function_names"][f]}-fn'
+        for statement, resources in _statements(role):
+            actions = statement["Action"] if isinstance(statement["Action"], list) else [statement["Action"]]
+            assert statement["Effect"] == "Allow"
+            assert not any(a.endswith(":*") or a == "*" for a in actions), f"{role}: {actions}"
+            for arn in resources:
+                assert arn != "*", f"{role}: Resource * in {statement.get('Sid')}"
+                if "*" in arn:
+                    # The only wildcards: log streams of the function's own log
+                    # group, and report objects under the prefix.
+                    own_streams = f':log-group:/aws/lambda/{app["function_names"][f]}:log-stream:*'
+                    reports = f':::{app["report_bucket"]}/{prefix}*'
+                    assert arn.endswith(own_streams) or arn.endswith(reports), f"{role}: {arn}"
+
+
+def test_scheduler_role_invokes_only_the_scheduled_functions(app):
+    group = app["function_names"]["collection"].rsplit("-", 1)[0]
+    invoke = [(s, r) for s, r in _statements(f"{group}-scheduler") if s["Action"] == "lambda:InvokeFunction"]
+    [(_, resources)] = invoke
+    functions = {fn["FunctionName"]: fn["FunctionArn"] for fn in aws("lambda", "list-functions")["Functions"]}
+    expected = {functions[app["function_names"][f]] for f in ("daily-check", "notification")}
+    assert set(resources) == expected
