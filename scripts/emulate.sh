@@ -19,7 +19,8 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-# Starts an emulator around one function; prints its base URL.
+# Starts an emulator around one function and sets BASE_URL to it. Not run in a command substitution: the
+# emulator must be this shell's child, or the cleanup above could not stop it.
 start_function() {
     local name="$1"
     shift
@@ -28,7 +29,7 @@ start_function() {
     pids+=($!)
     for _ in $(seq 200); do [ -s "$work/$name.port" ] && break; sleep 0.05; done
     [ -s "$work/$name.port" ] || die "the emulator for $name did not start"
-    echo "http://127.0.0.1:$(cat "$work/$name.port")"
+    BASE_URL="http://127.0.0.1:$(cat "$work/$name.port")"
 }
 
 invoke() {
@@ -39,16 +40,16 @@ invoke() {
 }
 
 failures=0
-probe="$(start_function probe --env PROBE_MODE=typed -- "$bin/runtime-probe")"
+start_function probe --env PROBE_MODE=typed -- "$bin/runtime-probe"
 echo "--- probe: echo"
-answer="$(invoke "$probe" probe '{"action":"echo","message":"hello from the emulator"}')"
+answer="$(invoke "$BASE_URL" probe '{"action":"echo","message":"hello from the emulator"}')"
 echo "$answer"
 case "$answer" in *'"message":"hello from the emulator"'*) ;; *) failures=$((failures + 1)) ;; esac
 
 for function in collection daily-check notification; do
-    base="$(start_function "$function" -- "$bin/$function")"
+    start_function "$function" -- "$bin/$function"
     echo "--- $function"
-    answer="$(invoke "$base" "$function" '{}')"
+    answer="$(invoke "$BASE_URL" "$function" '{}')"
     echo "$answer"
     case "$answer" in *Function.NotImplemented*) ;; *) failures=$((failures + 1)) ;; esac
 done

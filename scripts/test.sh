@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The project's test command (CI runs exactly this): builds, unit and integration tests with the real
-# binaries under the Runtime API emulator, the fakes' tests, and the packaging check.
+# binaries under the Runtime API emulator, the fakes' tests, the packaging check, and the Terraform checks
+# (fmt, validate, checkov, the Datadog stack, apply/plan/destroy against moto).
 # Every server a test needs is started and stopped by the test itself on a loopback port.
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
@@ -30,6 +31,7 @@ step build swift build --build-tests
 step swift-tests swift test --skip-build --parallel
 step fake-tests python3 -m pytest -q scripts/fakes/tests
 step packages scripts/check-packages.sh
+step terraform scripts/terraform-check.sh
 
 printf '\n%-12s %s\n' step result
 for status in "$results"/*.status; do
