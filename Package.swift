@@ -39,6 +39,10 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),
+        .target(
+            name: "OpsCore",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+        ),
         .executableTarget(name: "CollectionFunction", dependencies: ["LambdaRuntime"], path: "Sources/Collection"),
         .executableTarget(name: "DailyCheckFunction", dependencies: ["LambdaRuntime"], path: "Sources/DailyCheck"),
         .executableTarget(name: "NotificationFunction", dependencies: ["LambdaRuntime"], path: "Sources/Notification"),
@@ -62,5 +66,6 @@ let package = Package(
         .testTarget(name: "LambdaRuntimeTests", dependencies: ["LambdaRuntime", "LambdaEmulator", "TestSupport"]),
         .testTarget(name: "LambdaEmulatorTests", dependencies: ["LambdaEmulator", "TestSupport"]),
         .testTarget(name: "AWSCoreTests", dependencies: ["AWSCore", "TestSupport"]),
+        .testTarget(name: "OpsCoreTests", dependencies: ["OpsCore", "TestSupport"]),
     ]
 )

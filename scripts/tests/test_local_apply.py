@@ -52,9 +52,9 @@ def test_tables(app):
         assert pitr["PointInTimeRecoveryStatus"] == "ENABLED"
     alerts = aws("dynamodb", "describe-table", "--table-name", app["alerts_table"])["Table"]
     [index] = alerts["GlobalSecondaryIndexes"]
-    assert index["IndexName"] == "by_event"
-    assert index["KeySchema"] == [{"AttributeName": "event_id", "KeyType": "HASH"}]
-    assert index["Projection"]["ProjectionType"] == "KEYS_ONLY"
+    assert index["IndexName"] == "by_day"
+    assert index["KeySchema"] == [{"AttributeName": "day", "KeyType": "HASH"}, {"AttributeName": "at", "KeyType": "RANGE"}]
+    assert index["Projection"]["ProjectionType"] == "ALL"
 
 
 def test_report_bucket(app):

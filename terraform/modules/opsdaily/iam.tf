@@ -63,15 +63,15 @@ data "aws_iam_policy_document" "base" {
   }
 }
 
-# collection (SPEC §5): conditional put of an alert, lookup of an event id on
-# the by_event index, the webhook token.
+# collection (SPEC §5): the conditional put of an alert (keyed by its event id,
+# so the condition alone makes redeliveries idempotent), the webhook token.
 data "aws_iam_policy_document" "collection" {
   source_policy_documents = [data.aws_iam_policy_document.base["collection"].json]
 
   statement {
     sid       = "AlertsWrite"
-    actions   = ["dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:Query"]
-    resources = [aws_dynamodb_table.this["alerts"].arn, local.alerts_index_arn]
+    actions   = ["dynamodb:PutItem"]
+    resources = [aws_dynamodb_table.this["alerts"].arn]
   }
 
   statement {

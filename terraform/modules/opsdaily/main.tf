@@ -26,5 +26,5 @@ locals {
   log_group_names = { for f in local.functions : f => "/aws/lambda/${local.function_names[f]}" }
 
   report_objects_arn = "${module.reports_bucket.arn}/${var.report_prefix}*"
-  alerts_index_arn   = "${aws_dynamodb_table.this["alerts"].arn}/index/${local.alerts_event_index}"
+  alerts_index_arn   = "${aws_dynamodb_table.this["alerts"].arn}/index/${local.alerts_day_index}"
 }

@@ -1,18 +1,18 @@
 # --- DynamoDB ---------------------------------------------------------------
 # Both tables: pk/sk strings, on demand, TTL on expires_at, PITR, the module's key.
 #
-# alerts: pk = "DAY#<local day>", sk = "<epoch ms, zero-padded>#<event id>", so one
-#   Query returns a local day in time order and a key range returns a window;
-#   the by_event index finds an event by its Datadog $ID (redeliveries, fallback
-#   dates).
+# alerts: pk = "EVENT#<Datadog $ID>", sk = "ALERT", so one conditional PutItem
+#   stores a redelivered event exactly once, whatever its date; the by_day index
+#   (day = local day, at = "<epoch ms, zero-padded>#<event id>") returns a local
+#   day in time order with one Query and a window with a key range.
 # checks: one partition per run slot, so a slot's run record and its monitor
 #   records come back with one Query and a re-run overwrites them.
 
 locals {
-  alerts_event_index = "by_event"
+  alerts_day_index = "by_day"
 
   tables = {
-    alerts = { indexes = { (local.alerts_event_index) = "event_id" } }
+    alerts = { indexes = { (local.alerts_day_index) = { hash_key = "day", range_key = "at" } } }
     checks = { indexes = {} }
   }
 }
@@ -27,7 +27,7 @@ resource "aws_dynamodb_table" "this" {
   deletion_protection_enabled = var.deletion_protection
 
   dynamic "attribute" {
-    for_each = toset(concat(["pk", "sk"], values(each.value.indexes)))
+    for_each = toset(concat(["pk", "sk"], flatten([for index in values(each.value.indexes) : [index.hash_key, index.range_key]])))
     content {
       name = attribute.value
       type = "S"
@@ -37,9 +37,11 @@ resource "aws_dynamodb_table" "this" {
   dynamic "global_secondary_index" {
     for_each = each.value.indexes
     content {
-      name            = global_secondary_index.key
-      hash_key        = global_secondary_index.value
-      projection_type = "KEYS_ONLY"
+      name      = global_secondary_index.key
+      hash_key  = global_secondary_index.value.hash_key
+      range_key = global_secondary_index.value.range_key
+      # The digest reads whole alerts from the index: a keys-only index would cost a GetItem per alert.
+      projection_type = "ALL"
     }
   }
 
