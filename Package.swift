@@ -43,7 +43,11 @@ let package = Package(
             name: "OpsCore",
             dependencies: [.product(name: "Crypto", package: "swift-crypto")]
         ),
-        .executableTarget(name: "CollectionFunction", dependencies: ["LambdaRuntime"], path: "Sources/Collection"),
+        .executableTarget(
+            name: "CollectionFunction",
+            dependencies: ["LambdaRuntime", "OpsCore", .product(name: "Logging", package: "swift-log")],
+            path: "Sources/Collection"
+        ),
         .executableTarget(name: "DailyCheckFunction", dependencies: ["LambdaRuntime"], path: "Sources/DailyCheck"),
         .executableTarget(name: "NotificationFunction", dependencies: ["LambdaRuntime"], path: "Sources/Notification"),
         .target(
@@ -67,5 +71,6 @@ let package = Package(
         .testTarget(name: "LambdaEmulatorTests", dependencies: ["LambdaEmulator", "TestSupport"]),
         .testTarget(name: "AWSCoreTests", dependencies: ["AWSCore", "TestSupport"]),
         .testTarget(name: "OpsCoreTests", dependencies: ["OpsCore", "TestSupport"]),
+        .testTarget(name: "CollectionTests", dependencies: ["CollectionFunction", "OpsCore", "LambdaRuntime", "TestSupport"]),
     ]
 )

@@ -32,17 +32,18 @@ public struct AlertParser: Sendable {
     }
 
     public func parse(body: [UInt8], receivedAt: Int64) throws(Failure) -> Alert {
-        let json: JSONValue
-        do {
-            json = try JSONDecoder().decode(JSONValue.self, from: Data(body))
-        } catch {
-            throw .notJSON(Self.describe(error))
-        }
         var flags: [AlertFlag] = []
-        let fields: [String: JSONValue]
-        if case .object(let object) = json {
+        let fields: [String: JSONField]
+        let data = Data(body)
+        if let object = try? JSONDecoder().decode([String: JSONField].self, from: data) {
             fields = object
         } else {
+            // Not an object: still stored (flagged) when it is any other JSON value.
+            do {
+                _ = try JSONDecoder().decode(JSONField.self, from: data)
+            } catch {
+                throw .notJSON(Self.describe(error))
+            }
             fields = [:]
             flags.append(.notAnObject)
         }
