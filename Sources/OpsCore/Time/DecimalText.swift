@@ -52,6 +52,17 @@ struct ASCIIScanner {
         return taken >= min ? value : nil
     }
 
+    /// Runs `read` over the whole of `text`: a value only when it consumed every byte, else the typed error
+    /// that the public `init(parsing:)` of each calendar value throws.
+    static func parseEntire<Value>(
+        _ text: some StringProtocol, as kind: TimeParseError.Kind, expected: String,
+        _ read: (inout ASCIIScanner) -> Value?
+    ) throws(TimeParseError) -> Value {
+        var scanner = ASCIIScanner(String(text))
+        guard let value = read(&scanner), scanner.isAtEnd else { throw TimeParseError(kind, text, expected: expected) }
+        return value
+    }
+
     /// Takes bytes while `predicate` holds.
     mutating func take(while predicate: (UInt8) -> Bool) -> [UInt8] {
         let start = position

@@ -26,11 +26,7 @@ public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible
 
     /// Reads `YYYY-MM-DD` exactly (four-digit year, two-digit month and day).
     public init(parsing text: some StringProtocol) throws(TimeParseError) {
-        var scanner = ASCIIScanner(String(text))
-        guard let date = Self.read(from: &scanner), scanner.isAtEnd else {
-            throw TimeParseError(.date, text, expected: "YYYY-MM-DD, a real calendar day")
-        }
-        self = date
+        self = try ASCIIScanner.parseEntire(text, as: .date, expected: "YYYY-MM-DD, a real calendar day") { Self.read(from: &$0) }
     }
 
     /// Reads `YYYY-MM-DD` at the scanner's position; shared by the date-time and instant parsers.

@@ -25,15 +25,12 @@ public struct LocalDateTime: Sendable, Hashable, Comparable, CustomStringConvert
     /// Reads `YYYY-MM-DDTHH:MM` or `YYYY-MM-DDTHH:MM:SS` (also with a space for the `T`). An offset or `Z`
     /// is refused: that would be an instant, and silently dropping it would move the time.
     public init(parsing text: some StringProtocol) throws(TimeParseError) {
-        var scanner = ASCIIScanner(String(text))
-        guard let date = LocalDate.read(from: &scanner),
-              scanner.skip(0x54) || scanner.skip(0x20),
-              let time = LocalTime.read(from: &scanner),
-              scanner.isAtEnd
-        else {
-            throw TimeParseError(.dateTime, text, expected: "YYYY-MM-DDTHH:MM[:SS] in local time, without an offset")
+        self = try ASCIIScanner.parseEntire(text, as: .dateTime, expected: "YYYY-MM-DDTHH:MM[:SS] in local time, without an offset") { scanner in
+            guard let date = LocalDate.read(from: &scanner), scanner.skip(0x54) || scanner.skip(0x20),
+                  let time = LocalTime.read(from: &scanner)
+            else { return nil }
+            return LocalDateTime(date: date, time: time)
         }
-        self.init(date: date, time: time)
     }
 
     /// Clock-face arithmetic, blind to DST: 01:30 plus an hour is 02:30 even where 02:30 does not exist.

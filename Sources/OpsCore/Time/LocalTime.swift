@@ -27,11 +27,7 @@ public struct LocalTime: Sendable, Hashable, Comparable, CustomStringConvertible
 
     /// Reads `HH:MM` or `HH:MM:SS`, two digits each, 24-hour clock.
     public init(parsing text: some StringProtocol) throws(TimeParseError) {
-        var scanner = ASCIIScanner(String(text))
-        guard let time = Self.read(from: &scanner), scanner.isAtEnd else {
-            throw TimeParseError(.time, text, expected: "HH:MM or HH:MM:SS (24-hour clock)")
-        }
-        self = time
+        self = try ASCIIScanner.parseEntire(text, as: .time, expected: "HH:MM or HH:MM:SS (24-hour clock)") { Self.read(from: &$0) }
     }
 
     static func read(from scanner: inout ASCIIScanner, requireSeconds: Bool = false) -> LocalTime? {

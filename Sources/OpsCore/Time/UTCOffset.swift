@@ -22,11 +22,7 @@ public struct UTCOffset: Sendable, Hashable, Comparable, CustomStringConvertible
 
     /// Reads `Z`, `±HH`, `±HHMM` or `±HH:MM`, the forms ISO 8601 allows after a time.
     public init(parsing text: some StringProtocol) throws(TimeParseError) {
-        var scanner = ASCIIScanner(String(text))
-        guard let offset = Self.readISO(from: &scanner), scanner.isAtEnd else {
-            throw TimeParseError(.utcOffset, text, expected: "Z, ±HH, ±HHMM or ±HH:MM")
-        }
-        self = offset
+        self = try ASCIIScanner.parseEntire(text, as: .utcOffset, expected: "Z, ±HH, ±HHMM or ±HH:MM") { Self.readISO(from: &$0) }
     }
 
     static func readISO(from scanner: inout ASCIIScanner) -> UTCOffset? {

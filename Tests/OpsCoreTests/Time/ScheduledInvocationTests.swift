@@ -90,7 +90,8 @@ import TestSupport
         #expect(throws: ScheduledInvocationError.tooLarge(bytes: tooLarge.utf8.count)) { try Self.decode(tooLarge) }
         let deep = String(repeating: "[", count: 5000) + String(repeating: "]", count: 5000)
         #expect(throws: ScheduledInvocationError.self) { try Self.decode(deep) }
-        let deepField = "{\"x\": " + String(repeating: "[", count: 5000) + String(repeating: "]", count: 5000) + ", \"scheduled_time\": \"2026-11-25T00:00:00Z\"}"
+        let nesting = String(repeating: "[", count: 5000) + String(repeating: "]", count: 5000)
+        let deepField = "{\"x\": \(nesting), \"scheduled_time\": \"2026-11-25T00:00:00Z\"}"
         _ = try? Self.decode(deepField)
         #expect(throws: ScheduledInvocationError.self) { try ScheduledInvocation(json: [0xFF, 0xFE, 0x00, 0x7B]) }
         // Error text stays short whatever the input.

@@ -48,7 +48,8 @@ import TestSupport
             case "#" where fields.count == 3 && fields[1] == "tzpath":
                 oracle.tzdataDirectory = String(fields[2])
             case "O" where fields.count == 5:
-                oracle.offsets.append(OffsetCase(zone: String(fields[1]), seconds: Int64(fields[2])!, offset: Int(fields[3])!, abbreviation: String(fields[4])))
+                oracle.offsets.append(OffsetCase(
+                    zone: String(fields[1]), seconds: Int64(fields[2])!, offset: Int(fields[3])!, abbreviation: String(fields[4])))
             case "L" where fields.count == 4:
                 oracle.walls.append(WallCase(zone: String(fields[1]), wall: try LocalDateTime(parsing: fields[2]), seconds: Int64(fields[3])!))
             default:
