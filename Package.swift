@@ -70,7 +70,7 @@ let package = Package(
         .testTarget(name: "LambdaRuntimeTests", dependencies: ["LambdaRuntime", "LambdaEmulator", "TestSupport"]),
         .testTarget(name: "LambdaEmulatorTests", dependencies: ["LambdaEmulator", "TestSupport"]),
         .testTarget(name: "AWSCoreTests", dependencies: ["AWSCore", "TestSupport"]),
-        .testTarget(name: "OpsCoreTests", dependencies: ["OpsCore", "TestSupport"]),
+        .testTarget(name: "OpsCoreTests", dependencies: ["OpsCore", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "CollectionTests", dependencies: ["CollectionFunction", "OpsCore", "LambdaRuntime", "TestSupport"]),
     ]
 )
