@@ -155,3 +155,28 @@ def test_scheduler_role_invokes_only_the_scheduled_functions(app):
     functions = {fn["FunctionName"]: fn["FunctionArn"] for fn in aws("lambda", "list-functions")["Functions"]}
     expected = {functions[app["function_names"][f]] for f in ("daily-check", "notification")}
     assert set(resources) == expected
+
+
+def test_local_provisioning_matches_the_module(app):
+    """The emulation and the integration tests create their tables with scripts/lib/provision_local.py:
+    its keys and indexes must be the ones the module creates, or local runs would test another layout."""
+    import importlib.util
+    import pathlib
+
+    path = pathlib.Path(__file__).resolve().parents[1] / "lib" / "provision_local.py"
+    spec = importlib.util.spec_from_file_location("provision_local", path)
+    provision = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(provision)
+    local = provision.tables("x")
+
+    def shape(description):
+        indexes = sorted(
+            (index["IndexName"], json.dumps(index["KeySchema"]), index["Projection"]["ProjectionType"])
+            for index in description.get("GlobalSecondaryIndexes", [])
+        )
+        attributes = sorted((a["AttributeName"], a["AttributeType"]) for a in description["AttributeDefinitions"])
+        return json.dumps(description["KeySchema"]), indexes, attributes
+
+    for role in ("alerts", "checks"):
+        applied = aws("dynamodb", "describe-table", "--table-name", app[f"{role}_table"])["Table"]
+        assert shape(applied) == shape(local[f"x-{role}"]), role
