@@ -1,0 +1,187 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import Crypto
+import NIOHTTP1
+
+/// AWS Signature Version 4 as a pure value: credentials, region and service in, the headers to add
+/// (or the query of a pre-signed URL) out. The time is passed in, so the same inputs always give the same bytes.
+public struct SigV4Signer: Sendable {
+    public struct Options: Sendable, Equatable {
+        /// Remove dot segments and repeated slashes from the path before signing (every service but S3).
+        public var normalizesPath: Bool
+        /// Percent-encode the (already encoded) wire path once more (every service but S3).
+        public var encodesPath: Bool
+        /// Send and sign `x-amz-content-sha256` (S3 requires it on every header-signed request).
+        public var addsContentSHA256Header: Bool
+        /// Sign the session token; when false it is added after signing, as a few services expect.
+        public var signsSessionToken: Bool
+
+        public init(normalizesPath: Bool, encodesPath: Bool, addsContentSHA256Header: Bool, signsSessionToken: Bool = true) {
+            self.normalizesPath = normalizesPath
+            self.encodesPath = encodesPath
+            self.addsContentSHA256Header = addsContentSHA256Header
+            self.signsSessionToken = signsSessionToken
+        }
+
+        public static let standard = Options(normalizesPath: true, encodesPath: true, addsContentSHA256Header: false)
+        public static let s3 = Options(normalizesPath: false, encodesPath: false, addsContentSHA256Header: true)
+    }
+
+    /// Seven days: the longest a pre-signed URL may live.
+    public static let maximumExpiry = 604_800
+
+    static let algorithm = "AWS4-HMAC-SHA256"
+
+    public var credentials: AWSCredentials
+    public var region: String
+    public var service: String
+    public var options: Options
+
+    public init(credentials: AWSCredentials, region: String, service: String, options: Options = .standard) {
+        self.credentials = credentials
+        self.region = region
+        self.service = service
+        self.options = options
+    }
+
+    /// Header signing: returns the headers to add to `request` (date, token, content hash, `Authorization`).
+    public func sign(_ request: SigningRequest, at date: Date) -> SignedHeaders {
+        let timestamp = SigningTimestamp(date)
+        var headers = Array(request.headers.lazy.map { (name: $0.name, value: $0.value) })
+        var added = HTTPHeaders()
+        if let token = credentials.sessionToken {
+            added.add(name: "X-Amz-Security-Token", value: token)
+            if options.signsSessionToken { headers.append(("X-Amz-Security-Token", token)) }
+        }
+        added.add(name: "X-Amz-Date", value: timestamp.dateTime)
+        headers.append(("X-Amz-Date", timestamp.dateTime))
+        if options.addsContentSHA256Header {
+            added.add(name: "x-amz-content-sha256", value: request.payload.value)
+            headers.append(("x-amz-content-sha256", request.payload.value))
+        }
+        let canonical = CanonicalRequest(
+            method: request.method,
+            uri: canonicalURI(request.path),
+            query: CanonicalRequest.query(request.query),
+            headers: headers,
+            payload: request.payload
+        )
+        let details = details(of: canonical, at: timestamp)
+        var authorization = Self.algorithm
+        authorization += " Credential="
+        authorization += credentials.accessKeyID
+        authorization += "/"
+        authorization += scope(timestamp)
+        authorization += ", SignedHeaders="
+        authorization += canonical.signedHeaders
+        authorization += ", Signature="
+        authorization += details.signature
+        added.add(name: "Authorization", value: authorization)
+        return SignedHeaders(headers: added, details: details)
+    }
+
+    /// Query signing: returns the query of the pre-signed URL, the request's own query first, then the
+    /// `X-Amz-*` parameters in the order botocore writes them, the signature last.
+    public func presign(_ request: SigningRequest, expiresIn seconds: Int, at date: Date) throws(SigV4Error) -> PresignedQuery {
+        guard (1...Self.maximumExpiry).contains(seconds) else {
+            throw SigV4Error.expiryOutOfRange(seconds: seconds, maximum: Self.maximumExpiry)
+        }
+        let timestamp = SigningTimestamp(date)
+        let headers = Array(request.headers.lazy.map { (name: $0.name, value: $0.value) })
+        let signedHeaderNames = Set(headers.lazy.map { $0.name.lowercased() })
+            .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            .joined(separator: ";")
+        var parameters: [(name: String, value: String)] = [
+            ("X-Amz-Algorithm", Self.algorithm),
+            ("X-Amz-Credential", credentials.accessKeyID + "/" + scope(timestamp)),
+            ("X-Amz-Date", timestamp.dateTime),
+            ("X-Amz-Expires", String(seconds)),
+            ("X-Amz-SignedHeaders", signedHeaderNames),
+        ]
+        let token = credentials.sessionToken.map { (name: "X-Amz-Security-Token", value: $0) }
+        if let token, options.signsSessionToken { parameters.append(token) }
+        let canonical = CanonicalRequest(
+            method: request.method,
+            uri: canonicalURI(request.path),
+            query: CanonicalRequest.query(request.query, extra: parameters),
+            headers: headers,
+            payload: request.payload
+        )
+        let details = details(of: canonical, at: timestamp)
+        if let token, !options.signsSessionToken { parameters.append(token) }
+        var query = request.query
+        for (name, value) in parameters {
+            if !query.isEmpty { query += "&" }
+            query += name
+            query += "="
+            query += URIEncoding.encode(value)
+        }
+        query += "&X-Amz-Signature="
+        query += details.signature
+        return PresignedQuery(query: query, details: details)
+    }
+
+    private func canonicalURI(_ path: String) -> String {
+        CanonicalRequest.uri(path: path, normalizing: options.normalizesPath, encoding: options.encodesPath)
+    }
+
+    private func scope(_ timestamp: SigningTimestamp) -> String {
+        "\(timestamp.day)/\(region)/\(service)/aws4_request"
+    }
+
+    private func details(of canonical: CanonicalRequest, at timestamp: SigningTimestamp) -> SigningDetails {
+        var stringToSign = Self.algorithm
+        stringToSign += "\n"
+        stringToSign += timestamp.dateTime
+        stringToSign += "\n"
+        stringToSign += scope(timestamp)
+        stringToSign += "\n"
+        stringToSign += Hex.encode(SHA256.hash(data: Array(canonical.text.utf8)))
+        let key = signingKey(day: timestamp.day)
+        let signature = Hex.encode(HMAC<SHA256>.authenticationCode(for: Array(stringToSign.utf8), using: key))
+        return SigningDetails(canonicalRequest: canonical.text, stringToSign: stringToSign, signature: signature)
+    }
+
+    /// The day-, region- and service-scoped key: four chained HMACs starting from the secret.
+    private func signingKey(day: Substring) -> SymmetricKey {
+        func hmac(_ key: SymmetricKey, _ text: some StringProtocol) -> SymmetricKey {
+            SymmetricKey(data: HMAC<SHA256>.authenticationCode(for: Array(text.utf8), using: key))
+        }
+        let secret = SymmetricKey(data: Array(("AWS4" + credentials.secretAccessKey).utf8))
+        return hmac(hmac(hmac(hmac(secret, day), region), service), "aws4_request")
+    }
+}
+
+/// The headers header signing adds, in the order they are sent.
+public struct SignedHeaders: Sendable {
+    public let headers: HTTPHeaders
+    public let details: SigningDetails
+}
+
+extension SignedHeaders: CustomStringConvertible {
+    public var description: String { "SignedHeaders(names: \(headers.map(\.name)))" }
+}
+
+/// The full query of a pre-signed URL (without `?`).
+public struct PresignedQuery: Sendable {
+    public let query: String
+    public let details: SigningDetails
+}
+
+extension PresignedQuery: CustomStringConvertible {
+    public var description: String { "PresignedQuery(<redacted>)" }
+}
+
+public enum SigV4Error: Error, Equatable, CustomStringConvertible {
+    case expiryOutOfRange(seconds: Int, maximum: Int)
+
+    public var description: String {
+        switch self {
+        case .expiryOutOfRange(let seconds, let maximum):
+            return "a pre-signed URL must expire within 1...\(maximum) seconds, not \(seconds)"
+        }
+    }
+}

@@ -1,0 +1,14 @@
+/// The intermediate texts of one signature, for tests and for debugging a `SignatureDoesNotMatch` by
+/// comparing with the canonical request AWS returns. They can hold a session token and the signature,
+/// so they never print themselves.
+public struct SigningDetails: Sendable {
+    public let canonicalRequest: String
+    public let stringToSign: String
+    public let signature: String
+}
+
+extension SigningDetails: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+    public var description: String { "SigningDetails(<redacted>)" }
+    public var debugDescription: String { description }
+    public var customMirror: Mirror { Mirror(self, children: [:]) }
+}
