@@ -1,0 +1,14 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// A pre-signed GET URL and when it stops working. The URL is a bearer credential: it never prints.
+public struct S3PresignedURL: Sendable, CustomStringConvertible {
+    public let url: String
+    /// The requested lifetime's end, or the signing credentials' expiry if that comes first.
+    public let expiresAt: Date
+
+    public var description: String { "S3PresignedURL(<redacted>, expires \(expiresAt))" }
+}

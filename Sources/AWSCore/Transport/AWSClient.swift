@@ -1,0 +1,58 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import Logging
+
+/// The request pipeline every service client sends through: retry → sign → decode errors → transport.
+/// Create one per process and share it; it holds the retry quota and the connection pool's transport.
+public struct AWSClient: Sendable {
+    public let credentials: any CredentialProvider
+    public let transport: any HTTPTransport
+    public let logger: Logger
+    /// The signing clock, also used for pre-signed URLs.
+    public let now: @Sendable () -> Date
+    private let pipeline: AWSRequestHandler
+
+    public init(
+        credentials: any CredentialProvider,
+        transport: any HTTPTransport,
+        retryStrategy: StandardRetryStrategy = StandardRetryStrategy(),
+        now: @escaping @Sendable () -> Date = { Date() },
+        logger: Logger = Logger(label: "opsdaily.aws")
+    ) {
+        self.init(
+            credentials: credentials,
+            transport: transport,
+            middlewares: [
+                RetryMiddleware(strategy: retryStrategy),
+                SigningMiddleware(credentials: credentials, now: now),
+                ErrorDecodingMiddleware(),
+            ],
+            now: now,
+            logger: logger
+        )
+    }
+
+    /// A custom pipeline; `middlewares` run outermost first.
+    public init(
+        credentials: any CredentialProvider, transport: any HTTPTransport, middlewares: [any AWSMiddleware],
+        now: @escaping @Sendable () -> Date = { Date() }, logger: Logger = Logger(label: "opsdaily.aws")
+    ) {
+        self.credentials = credentials
+        self.transport = transport
+        self.now = now
+        self.logger = logger
+        var handler: AWSRequestHandler = { request, _ in try await transport.send(request.httpRequest) }
+        for middleware in middlewares.reversed() {
+            let next = handler
+            handler = { request, context in try await middleware.handle(request, context: context, next: next) }
+        }
+        pipeline = handler
+    }
+
+    public func send(_ request: AWSRequest, context: AWSRequestContext) async throws -> HTTPResponse {
+        try await pipeline(request, context)
+    }
+}

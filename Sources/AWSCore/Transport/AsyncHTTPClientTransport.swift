@@ -1,0 +1,90 @@
+import AsyncHTTPClient
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+
+/// The real transport: one AsyncHTTPClient connection pool, connect and read timeouts on every connection,
+/// and each request's own overall deadline. A function keeps one for its whole life; whoever creates
+/// one elsewhere calls `shutdown()` when done.
+public final class AsyncHTTPClientTransport: HTTPTransport {
+    public struct Timeouts: Sendable {
+        public var connect: Duration
+        /// Longest silence while waiting for bytes of an answer.
+        public var read: Duration
+
+        public init(connect: Duration = .seconds(3), read: Duration = .seconds(15)) {
+            self.connect = connect
+            self.read = read
+        }
+    }
+
+    /// Answers larger than this are refused rather than buffered (reports are a few MB at most).
+    public static let maximumResponseBytes = 64 * 1024 * 1024
+
+    private let client: HTTPClient
+
+    public init(timeouts: Timeouts = Timeouts()) {
+        var configuration = HTTPClient.Configuration()
+        configuration.timeout = HTTPClient.Configuration.Timeout(
+            connect: TimeAmount(timeouts.connect), read: TimeAmount(timeouts.read))
+        configuration.redirectConfiguration = .disallow
+        client = HTTPClient(eventLoopGroup: MultiThreadedEventLoopGroup.singleton, configuration: configuration)
+    }
+
+    public func shutdown() async throws {
+        try await client.shutdown()
+    }
+
+    public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+        var outgoing = HTTPClientRequest(url: request.url)
+        outgoing.method = request.method
+        outgoing.headers = request.headers
+        if !request.body.isEmpty || request.method == .PUT || request.method == .POST {
+            outgoing.body = .bytes(ByteBuffer(bytes: request.body))
+        }
+        do {
+            let response = try await client.execute(outgoing, timeout: TimeAmount(request.timeout))
+            var body = try await response.body.collect(upTo: Self.maximumResponseBytes)
+            return HTTPResponse(
+                status: Int(response.status.code),
+                headers: response.headers,
+                body: body.readBytes(length: body.readableBytes) ?? []
+            )
+        } catch {
+            throw Self.transportError(error, url: request.url)
+        }
+    }
+
+    static func transportError(_ error: any Error, url: String) -> any Error {
+        if error is CancellationError { return error }
+        let detail = String(describing: error)
+        switch error {
+        case let error as HTTPClientError:
+            switch error {
+            case .connectTimeout, .readTimeout, .writeTimeout, .deadlineExceeded, .tlsHandshakeTimeout,
+                .getConnectionFromPoolTimeout:
+                return TransportError.timedOut(url: url, detail: detail)
+            case .remoteConnectionClosed:
+                return TransportError.connectionFailed(url: url, detail: detail)
+            case .cancelled:
+                return CancellationError()
+            default:
+                return TransportError.failed(url: url, detail: detail)
+            }
+        case let error as ChannelError:
+            if case .connectTimeout = error { return TransportError.timedOut(url: url, detail: detail) }
+            return TransportError.connectionFailed(url: url, detail: detail)
+        case is NIOConnectionError, is IOError:
+            return TransportError.connectionFailed(url: url, detail: detail)
+        default:
+            return TransportError.failed(url: url, detail: detail)
+        }
+    }
+}
+
+extension TimeAmount {
+    init(_ duration: Duration) {
+        let (seconds, attoseconds) = duration.components
+        self = .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
+    }
+}

@@ -1,0 +1,39 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// Signs each attempt with the current credentials and time: adds `Host`, the `X-Amz-*` headers and `Authorization`.
+public struct SigningMiddleware: AWSMiddleware {
+    public let credentials: any CredentialProvider
+    public let now: @Sendable () -> Date
+
+    public init(credentials: any CredentialProvider, now: @escaping @Sendable () -> Date = { Date() }) {
+        self.credentials = credentials
+        self.now = now
+    }
+
+    public func handle(_ request: AWSRequest, context: AWSRequestContext, next: AWSRequestHandler) async throws -> HTTPResponse {
+        var request = request
+        request.headers.replaceOrAdd(name: "Host", value: request.endpoint.hostHeader)
+        let signer = SigV4Signer(
+            credentials: try await credentials.credentials(),
+            region: context.region,
+            service: context.service.signingName,
+            options: context.signingOptions
+        )
+        let signed = signer.sign(
+            SigningRequest(
+                method: request.method.rawValue,
+                path: request.wirePath,
+                query: request.query,
+                headers: request.headers,
+                payload: .sha256(of: request.body)
+            ),
+            at: now()
+        )
+        request.headers.add(contentsOf: signed.headers)
+        return try await next(request, context)
+    }
+}

@@ -1,0 +1,49 @@
+/// The SDKs' "standard" retry mode: at most three attempts, full-jitter exponential backoff capped at
+/// 20 s (`random[0,1) × min(20 s, 2^(attempt-1) s)`), and a retry quota shared across requests.
+public struct StandardRetryStrategy: Sendable {
+    public let maxAttempts: Int
+    public let maxBackoff: Duration
+    public let quota: RetryQuota
+    private let sleeper: any RetrySleeper
+    private let random: @Sendable () -> Double
+
+    public init(
+        maxAttempts: Int = 3,
+        maxBackoff: Duration = .seconds(20),
+        quota: RetryQuota = RetryQuota(),
+        sleeper: any RetrySleeper = TaskSleeper(),
+        random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }
+    ) {
+        self.maxAttempts = maxAttempts
+        self.maxBackoff = maxBackoff
+        self.quota = quota
+        self.sleeper = sleeper
+        self.random = random
+    }
+
+    /// Runs `operation` (given the 1-based attempt number) until it succeeds, fails for good, runs out of
+    /// attempts or the quota refuses a retry; the last error is what the caller sees.
+    public func run<Value: Sendable>(_ operation: @Sendable (_ attempt: Int) async throws -> Value) async throws -> Value {
+        var attempt = 1
+        var lastCost = 0
+        while true {
+            do {
+                let value = try await operation(attempt)
+                quota.release(lastCost > 0 ? lastCost : RetryQuota.noRetryIncrement)
+                return value
+            } catch {
+                guard attempt < maxAttempts, let reason = RetryClassifier.reason(toRetry: error),
+                    quota.acquire(reason.cost)
+                else { throw error }
+                lastCost = reason.cost
+                try await sleeper.sleep(for: backoff(afterAttempt: attempt))
+                attempt += 1
+            }
+        }
+    }
+
+    func backoff(afterAttempt attempt: Int) -> Duration {
+        let exponential = Duration.seconds(1 << min(attempt - 1, 30))
+        return min(maxBackoff, exponential) * random()
+    }
+}
