@@ -17,7 +17,7 @@ import TestSupport
     }
 
     @Test func aRefusedConnectionExitsNonZero() async throws {
-        let port = try FreePort.take()
+        let port = try FreePort.find()
         let (status, output) = try await runProbe(environment: ["AWS_LAMBDA_RUNTIME_API": "127.0.0.1:\(port)"])
         #expect(status == 1)
         #expect(output.contains("could not connect to the Runtime API"))

@@ -1,29 +1,35 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
-/// A loopback TCP port that was free a moment ago: the kernel picks it for a socket bound to port 0, which is
-/// then closed. Servers that cannot bind port 0 themselves are started on it.
+/// A TCP port on 127.0.0.1 that nothing listens on right now: the kernel picks it for a throw-away socket.
+/// Another process could take it before the caller binds it; for test servers started at once that is rare enough.
 public enum FreePort {
-    public static func take() throws -> Int {
+    public static func find() throws -> Int {
+        #if canImport(Glibc)
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw FreePortError.socket(errno) }
+        #else
+        let fd = socket(AF_INET, SOCK_STREAM, 0)
+        #endif
+        guard fd >= 0 else { throw FreePortError.socketFailed(errno: errno) }
         defer { close(fd) }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = 0
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard bound == 0 else { throw FreePortError.socket(errno) }
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let named = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
+        let bound = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { socketAddress in
+                bind(fd, socketAddress, length) == 0 && getsockname(fd, socketAddress, &length) == 0
+            }
         }
-        guard named == 0 else { throw FreePortError.socket(errno) }
+        guard bound else { throw FreePortError.socketFailed(errno: errno) }
         return Int(UInt16(bigEndian: address.sin_port))
     }
 }
 
 public enum FreePortError: Error {
-    case socket(Int32)
+    case socketFailed(errno: Int32)
 }
