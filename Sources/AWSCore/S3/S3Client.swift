@@ -52,7 +52,8 @@ public struct S3Client: Sendable {
         }
         let date = date ?? client.now()
         let (endpoint, path) = addressing.location(bucket: bucket, key: key)
-        let signer = SigV4Signer(credentials: signingCredentials, region: configuration.region, service: configuration.service.signingName, options: .s3)
+        let signer = SigV4Signer(credentials: signingCredentials, region: configuration.region, service: configuration.service.signingName, options: .s3,
+            keyCache: client.keyCache)
         let wirePath = endpoint.basePath + path
         let presigned = try signer.presign(
             SigningRequest(method: "GET", path: wirePath, headers: ["Host": endpoint.hostHeader], payload: .unsigned),

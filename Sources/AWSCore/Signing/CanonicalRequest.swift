@@ -1,28 +1,41 @@
 import NIOHTTP1
 
-/// The canonical form of a request (SigV4 task 1), kept as text because its hash is what gets signed.
+/// The canonical form of a request (SigV4 task 1), built as UTF-8 bytes because their hash is what gets signed.
 struct CanonicalRequest {
-    let text: String
+    let bytes: [UInt8]
     /// `host;x-amz-date`: the lower-cased names of the signed headers, sorted.
     let signedHeaders: String
 
     init(method: String, uri: String, query: String, headers: [(name: String, value: String)], payload: PayloadHash) {
-        let canonicalHeaders = Self.canonicalHeaders(headers)
-        signedHeaders = canonicalHeaders.names
-        var text = ""
-        text.reserveCapacity(method.utf8.count + uri.utf8.count + query.utf8.count + canonicalHeaders.lines.utf8.count + 160)
-        text += method
-        text += "\n"
-        text += uri
-        text += "\n"
-        text += query
-        text += "\n"
-        text += canonicalHeaders.lines
-        text += "\n"
-        text += signedHeaders
-        text += "\n"
-        text += payload.value
-        self.text = text
+        let headers = Self.sortedHeaders(headers)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(method.utf8.count + uri.utf8.count + query.utf8.count + 64 * headers.count + 160)
+        for part in [method, uri, query] {
+            bytes.append(contentsOf: part.utf8)
+            bytes.append(UInt8(ascii: "\n"))
+        }
+        var names = ""
+        for (index, header) in headers.enumerated() {
+            if index > 0 && headers[index - 1].name == header.name {
+                bytes.append(UInt8(ascii: ","))
+            } else {
+                if index > 0 {
+                    bytes.append(UInt8(ascii: "\n"))
+                    names += ";"
+                }
+                bytes.append(contentsOf: header.name.utf8)
+                bytes.append(UInt8(ascii: ":"))
+                names += header.name
+            }
+            bytes.append(contentsOf: header.value.utf8)
+        }
+        if !headers.isEmpty { bytes.append(UInt8(ascii: "\n")) }
+        bytes.append(UInt8(ascii: "\n"))
+        bytes.append(contentsOf: names.utf8)
+        bytes.append(UInt8(ascii: "\n"))
+        bytes.append(contentsOf: payload.value.utf8)
+        self.bytes = bytes
+        signedHeaders = names
     }
 
     /// The canonical URI. Every service but S3 normalises the path (RFC 3986 dot segments, repeated
@@ -64,41 +77,53 @@ struct CanonicalRequest {
         return text
     }
 
-    /// Lower-cased names sorted; repeated headers joined with `,` in their original order; values trimmed
-    /// with inner runs of white space (folded lines included) collapsed to one space.
-    private static func canonicalHeaders(_ headers: [(name: String, value: String)]) -> (lines: String, names: String) {
-        var valuesByName: [String: [String]] = [:]
-        for (name, value) in headers {
-            valuesByName[name.lowercased(), default: []].append(trimmed(value))
+    /// Lower-cased names sorted, repeated names kept in their original order (the caller joins their values
+    /// with `,`); values trimmed with inner runs of white space (folded lines included) collapsed to one space.
+    private static func sortedHeaders(_ headers: [(name: String, value: String)]) -> [(name: String, value: String)] {
+        var entries: [(name: String, value: String)] = []
+        entries.reserveCapacity(headers.count)
+        for (name, value) in headers { entries.append((name.lowercased(), trimmed(value))) }
+        // Stable by construction: ties keep their original positions, which is the order their values join in.
+        var order = Array(entries.indices)
+        order.sort { lhs, rhs in
+            entries[lhs].name == entries[rhs].name ? lhs < rhs : entries[lhs].name.utf8.lexicographicallyPrecedes(entries[rhs].name.utf8)
         }
-        let names = valuesByName.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        var lines = ""
-        for name in names {
-            lines += name
-            lines += ":"
-            lines += valuesByName[name]!.joined(separator: ",")
-            lines += "\n"
-        }
-        return (lines, names.joined(separator: ";"))
+        return order.map { entries[$0] }
+    }
+
+    private static func isSpace(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")
     }
 
     private static func trimmed(_ value: String) -> String {
-        func isSpace(_ byte: UInt8) -> Bool {
-            byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")
-        }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(value.utf8.count)
-        var pendingSpace = false
-        for byte in value.utf8 {
-            if isSpace(byte) {
-                pendingSpace = !bytes.isEmpty
-            } else {
-                if pendingSpace { bytes.append(UInt8(ascii: " ")) }
-                pendingSpace = false
-                bytes.append(byte)
+        var utf8 = value
+        return utf8.withUTF8 { bytes in
+            if !needsTrimming(bytes) { return value }
+            var result: [UInt8] = []
+            result.reserveCapacity(bytes.count)
+            var pendingSpace = false
+            for byte in bytes {
+                if isSpace(byte) {
+                    pendingSpace = !result.isEmpty
+                } else {
+                    if pendingSpace { result.append(UInt8(ascii: " ")) }
+                    pendingSpace = false
+                    result.append(byte)
+                }
             }
+            return String(decoding: result, as: UTF8.self)
         }
-        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Most values are already canonical: no white space at the ends, only single spaces inside.
+    private static func needsTrimming(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var previousWasSpace = true
+        for byte in bytes {
+            let space = isSpace(byte)
+            if space && (previousWasSpace || byte != UInt8(ascii: " ")) { return true }
+            previousWasSpace = space
+        }
+        return previousWasSpace && !bytes.isEmpty
     }
 
     /// RFC 3986 `remove_dot_segments` with empty segments dropped; a trailing slash is kept.

@@ -14,7 +14,11 @@ public struct PayloadHash: Sendable, Equatable {
     }
 
     public static func sha256(of body: some DataProtocol) -> PayloadHash {
-        PayloadHash(hex: Hex.encode(SHA256.hash(data: body)))
+        var hasher = SHA256()
+        for region in body.regions {
+            region.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+        }
+        return PayloadHash(hex: Hex.encode(hasher.finalize()))
     }
 
     public static let empty = PayloadHash(hex: "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")

@@ -39,18 +39,26 @@ public struct SigV4Signer: Sendable {
     public var region: String
     public var service: String
     public var options: Options
+    /// Where derived keys are remembered across signers; nil derives the key on every call.
+    public var keyCache: SigningKeyCache?
 
-    public init(credentials: AWSCredentials, region: String, service: String, options: Options = .standard) {
+    public init(
+        credentials: AWSCredentials, region: String, service: String, options: Options = .standard, keyCache: SigningKeyCache? = nil
+    ) {
         self.credentials = credentials
         self.region = region
         self.service = service
         self.options = options
+        self.keyCache = keyCache
     }
 
     /// Header signing: returns the headers to add to `request` (date, token, content hash, `Authorization`).
     public func sign(_ request: SigningRequest, at date: Date) -> SignedHeaders {
         let timestamp = SigningTimestamp(date)
-        var headers = Array(request.headers.lazy.map { (name: $0.name, value: $0.value) })
+        let scope = scope(timestamp)
+        var headers: [(name: String, value: String)] = []
+        headers.reserveCapacity(request.headers.count + 3)
+        for header in request.headers { headers.append(header) }
         var added = HTTPHeaders()
         if let token = credentials.sessionToken {
             added.add(name: "X-Amz-Security-Token", value: token)
@@ -69,12 +77,12 @@ public struct SigV4Signer: Sendable {
             headers: headers,
             payload: request.payload
         )
-        let details = details(of: canonical, at: timestamp)
+        let details = details(of: canonical, at: timestamp, scope: scope)
         var authorization = Self.algorithm
         authorization += " Credential="
         authorization += credentials.accessKeyID
         authorization += "/"
-        authorization += scope(timestamp)
+        authorization += scope
         authorization += ", SignedHeaders="
         authorization += canonical.signedHeaders
         authorization += ", Signature="
@@ -90,13 +98,14 @@ public struct SigV4Signer: Sendable {
             throw SigV4Error.expiryOutOfRange(seconds: seconds, maximum: Self.maximumExpiry)
         }
         let timestamp = SigningTimestamp(date)
+        let scope = scope(timestamp)
         let headers = Array(request.headers.lazy.map { (name: $0.name, value: $0.value) })
         let signedHeaderNames = Set(headers.lazy.map { $0.name.lowercased() })
             .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
             .joined(separator: ";")
         var parameters: [(name: String, value: String)] = [
             ("X-Amz-Algorithm", Self.algorithm),
-            ("X-Amz-Credential", credentials.accessKeyID + "/" + scope(timestamp)),
+            ("X-Amz-Credential", credentials.accessKeyID + "/" + scope),
             ("X-Amz-Date", timestamp.dateTime),
             ("X-Amz-Expires", String(seconds)),
             ("X-Amz-SignedHeaders", signedHeaderNames),
@@ -110,7 +119,7 @@ public struct SigV4Signer: Sendable {
             headers: headers,
             payload: request.payload
         )
-        let details = details(of: canonical, at: timestamp)
+        let details = details(of: canonical, at: timestamp, scope: scope)
         if let token, !options.signsSessionToken { parameters.append(token) }
         var query = request.query
         for (name, value) in parameters {
@@ -128,30 +137,47 @@ public struct SigV4Signer: Sendable {
         CanonicalRequest.uri(path: path, normalizing: options.normalizesPath, encoding: options.encodesPath)
     }
 
+    /// `20150830/us-east-1/service/aws4_request`
     private func scope(_ timestamp: SigningTimestamp) -> String {
-        "\(timestamp.day)/\(region)/\(service)/aws4_request"
+        var scope = String(timestamp.day)
+        scope += "/"
+        scope += region
+        scope += "/"
+        scope += service
+        scope += "/aws4_request"
+        return scope
     }
 
-    private func details(of canonical: CanonicalRequest, at timestamp: SigningTimestamp) -> SigningDetails {
+    private func details(of canonical: CanonicalRequest, at timestamp: SigningTimestamp, scope: String) -> SigningDetails {
+        let canonicalHash = canonical.bytes.withUnsafeBytes { bytes in
+            var hasher = SHA256()
+            hasher.update(bufferPointer: bytes)
+            return hasher.finalize()
+        }
         var stringToSign = Self.algorithm
         stringToSign += "\n"
         stringToSign += timestamp.dateTime
         stringToSign += "\n"
-        stringToSign += scope(timestamp)
+        stringToSign += scope
         stringToSign += "\n"
-        stringToSign += Hex.encode(SHA256.hash(data: Array(canonical.text.utf8)))
-        let key = signingKey(day: timestamp.day)
-        let signature = Hex.encode(HMAC<SHA256>.authenticationCode(for: Array(stringToSign.utf8), using: key))
-        return SigningDetails(canonicalRequest: canonical.text, stringToSign: stringToSign, signature: signature)
+        stringToSign += Hex.encode(canonicalHash)
+        let signature = Hex.encode(HMACSHA256.authenticationCode(for: stringToSign, key: signingKey(day: timestamp.day)))
+        return SigningDetails(canonicalBytes: canonical.bytes, stringToSign: stringToSign, signature: signature)
+    }
+
+    private func signingKey(day: Substring) -> [UInt8] {
+        guard let keyCache else { return deriveSigningKey(day: day) }
+        let scope = SigningKeyCache.Scope(secret: credentials.secretAccessKey, day: day, region: region, service: service)
+        return keyCache.key(for: scope) { deriveSigningKey(day: day) }
     }
 
     /// The day-, region- and service-scoped key: four chained HMACs starting from the secret.
-    private func signingKey(day: Substring) -> SymmetricKey {
-        func hmac(_ key: SymmetricKey, _ text: some StringProtocol) -> SymmetricKey {
-            SymmetricKey(data: HMAC<SHA256>.authenticationCode(for: Array(text.utf8), using: key))
-        }
-        let secret = SymmetricKey(data: Array(("AWS4" + credentials.secretAccessKey).utf8))
-        return hmac(hmac(hmac(hmac(secret, day), region), service), "aws4_request")
+    private func deriveSigningKey(day: Substring) -> [UInt8] {
+        var secret = "AWS4" + credentials.secretAccessKey
+        let dateKey = secret.withUTF8 { HMACSHA256.authenticationCode(for: String(day), key: UnsafeRawBufferPointer($0)) }
+        let regionKey = HMACSHA256.authenticationCode(for: region, key: dateKey)
+        let serviceKey = HMACSHA256.authenticationCode(for: service, key: regionKey)
+        return HMACSHA256.authenticationCode(for: "aws4_request", key: serviceKey).withUnsafeBytes { Array($0) }
     }
 }
 

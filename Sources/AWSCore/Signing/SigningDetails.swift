@@ -2,9 +2,12 @@
 /// comparing with the canonical request AWS returns. They can hold a session token and the signature,
 /// so they never print themselves.
 public struct SigningDetails: Sendable {
-    public let canonicalRequest: String
+    let canonicalBytes: [UInt8]
     public let stringToSign: String
     public let signature: String
+
+    /// Made into text only when asked for: signing itself hashes the bytes.
+    public var canonicalRequest: String { String(decoding: canonicalBytes, as: UTF8.self) }
 }
 
 extension SigningDetails: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {

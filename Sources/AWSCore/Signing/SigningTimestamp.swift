@@ -18,17 +18,26 @@ struct SigningTimestamp: Sendable, Equatable {
         let days = seconds.floorDivided(by: 86_400)
         let secondOfDay = seconds - days * 86_400
         let (year, month, day) = Self.civilDate(daysSince1970: days)
-        var text = ""
-        text.reserveCapacity(16)
-        Self.append(year, width: 4, to: &text)
-        Self.append(month, width: 2, to: &text)
-        Self.append(day, width: 2, to: &text)
-        text.append("T")
-        Self.append(secondOfDay / 3600, width: 2, to: &text)
-        Self.append(secondOfDay % 3600 / 60, width: 2, to: &text)
-        Self.append(secondOfDay % 60, width: 2, to: &text)
-        text.append("Z")
-        dateTime = text
+        let fields: [(value: Int64, width: Int)] = [
+            (year, 4), (month, 2), (day, 2), (secondOfDay / 3600, 2), (secondOfDay % 3600 / 60, 2), (secondOfDay % 60, 2),
+        ]
+        dateTime = String(unsafeUninitializedCapacity: 16) { output in
+            var index = 0
+            for (fieldIndex, field) in fields.enumerated() {
+                if fieldIndex == 3 {
+                    output[index] = UInt8(ascii: "T")
+                    index += 1
+                }
+                var remaining = field.value
+                for position in stride(from: field.width - 1, through: 0, by: -1) {
+                    output[index + position] = UInt8(ascii: "0") + UInt8(remaining % 10)
+                    remaining /= 10
+                }
+                index += field.width
+            }
+            output[index] = UInt8(ascii: "Z")
+            return index + 1
+        }
     }
 
     /// Proleptic Gregorian date of a day count, using 400-year eras so leap rules need no tables.
@@ -43,12 +52,6 @@ struct SigningTimestamp: Sendable, Equatable {
         let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
         let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
         return (year, month, day)
-    }
-
-    private static func append(_ value: Int64, width: Int, to text: inout String) {
-        let digits = String(value)
-        if digits.count < width { text.append(String(repeating: "0", count: width - digits.count)) }
-        text.append(digits)
     }
 }
 

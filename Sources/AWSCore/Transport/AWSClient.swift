@@ -13,6 +13,8 @@ public struct AWSClient: Sendable {
     public let logger: Logger
     /// The signing clock, also used for pre-signed URLs.
     public let now: @Sendable () -> Date
+    /// Derived signing keys, shared by the pipeline's signing step and pre-signing.
+    public let keyCache: SigningKeyCache
     private let pipeline: AWSRequestHandler
 
     public init(
@@ -22,15 +24,17 @@ public struct AWSClient: Sendable {
         now: @escaping @Sendable () -> Date = { Date() },
         logger: Logger = Logger(label: "opsdaily.aws")
     ) {
+        let keyCache = SigningKeyCache()
         self.init(
             credentials: credentials,
             transport: transport,
             middlewares: [
                 RetryMiddleware(strategy: retryStrategy),
-                SigningMiddleware(credentials: credentials, now: now),
+                SigningMiddleware(credentials: credentials, now: now, keyCache: keyCache),
                 ErrorDecodingMiddleware(),
             ],
             now: now,
+            keyCache: keyCache,
             logger: logger
         )
     }
@@ -38,11 +42,13 @@ public struct AWSClient: Sendable {
     /// A custom pipeline; `middlewares` run outermost first.
     public init(
         credentials: any CredentialProvider, transport: any HTTPTransport, middlewares: [any AWSMiddleware],
-        now: @escaping @Sendable () -> Date = { Date() }, logger: Logger = Logger(label: "opsdaily.aws")
+        now: @escaping @Sendable () -> Date = { Date() }, keyCache: SigningKeyCache = SigningKeyCache(),
+        logger: Logger = Logger(label: "opsdaily.aws")
     ) {
         self.credentials = credentials
         self.transport = transport
         self.now = now
+        self.keyCache = keyCache
         self.logger = logger
         var handler: AWSRequestHandler = { request, _ in try await transport.send(request.httpRequest) }
         for middleware in middlewares.reversed() {

@@ -8,10 +8,12 @@ import Foundation
 public struct SigningMiddleware: AWSMiddleware {
     public let credentials: any CredentialProvider
     public let now: @Sendable () -> Date
+    public let keyCache: SigningKeyCache
 
-    public init(credentials: any CredentialProvider, now: @escaping @Sendable () -> Date = { Date() }) {
+    public init(credentials: any CredentialProvider, now: @escaping @Sendable () -> Date = { Date() }, keyCache: SigningKeyCache = SigningKeyCache()) {
         self.credentials = credentials
         self.now = now
+        self.keyCache = keyCache
     }
 
     public func handle(_ request: AWSRequest, context: AWSRequestContext, next: AWSRequestHandler) async throws -> HTTPResponse {
@@ -21,7 +23,8 @@ public struct SigningMiddleware: AWSMiddleware {
             credentials: try await credentials.credentials(),
             region: context.region,
             service: context.service.signingName,
-            options: context.signingOptions
+            options: context.signingOptions,
+            keyCache: keyCache
         )
         let signed = signer.sign(
             SigningRequest(
