@@ -18,6 +18,7 @@ let package = Package(
         .executable(name: "runtime-probe", targets: ["RuntimeProbe"]),
         .library(name: "LambdaRuntime", targets: ["LambdaRuntime"]),
         .library(name: "AWSCore", targets: ["AWSCore"]),
+        .executable(name: "signing-bench", targets: ["SigningBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
@@ -48,6 +49,10 @@ let package = Package(
             dependencies: ["LambdaRuntime", "OpsCore", .product(name: "Logging", package: "swift-log")],
             path: "Sources/Collection"
         ),
+        .executableTarget(
+            name: "SigningBench",
+            dependencies: ["AWSCore", .product(name: "NIOHTTP1", package: "swift-nio")]
+        ),
         .executableTarget(name: "DailyCheckFunction", dependencies: ["LambdaRuntime"], path: "Sources/DailyCheck"),
         .executableTarget(name: "NotificationFunction", dependencies: ["LambdaRuntime"], path: "Sources/Notification"),
         .target(
@@ -69,7 +74,7 @@ let package = Package(
         ),
         .testTarget(name: "LambdaRuntimeTests", dependencies: ["LambdaRuntime", "LambdaEmulator", "TestSupport"]),
         .testTarget(name: "LambdaEmulatorTests", dependencies: ["LambdaEmulator", "TestSupport"]),
-        .testTarget(name: "AWSCoreTests", dependencies: ["AWSCore", "TestSupport"]),
+        .testTarget(name: "AWSCoreTests", dependencies: ["AWSCore", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "OpsCoreTests", dependencies: ["OpsCore", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "CollectionTests", dependencies: ["CollectionFunction", "OpsCore", "LambdaRuntime", "TestSupport"]),
     ]

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Signing throughput, AWSCore against botocore on the same inputs in the same run: header signatures/s
+# and pre-signed S3 GET URLs/s, side by side, with the ratio and the >= 10x verdict.
+# Usage: scripts/bench/signing.sh [swift-iterations] [botocore-iterations]
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+inputs="$here/signing-inputs.json"
+swift_iterations="${1:-200000}"
+botocore_iterations="${2:-20000}"
+
+cd "$root"
+echo "building signing-bench (release)..." >&2
+swift build -c release --scratch-path .build-release --product signing-bench >&2
+bench="$(swift build -c release --scratch-path .build-release --show-bin-path)/signing-bench"
+
+swift_json="$("$bench" "$inputs" "$swift_iterations")"
+botocore_json="$(python3 "$here/botocore_signing_bench.py" "$inputs" "$botocore_iterations")"
+
+python3 "$here/signing_table.py" "$swift_json" "$botocore_json"
