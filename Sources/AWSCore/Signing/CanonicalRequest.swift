@@ -82,13 +82,27 @@ struct CanonicalRequest {
     private static func sortedHeaders(_ headers: [(name: String, value: String)]) -> [(name: String, value: String)] {
         var entries: [(name: String, value: String)] = []
         entries.reserveCapacity(headers.count)
-        for (name, value) in headers { entries.append((name.lowercased(), trimmed(value))) }
+        for (name, value) in headers { entries.append((lowercased(name), trimmed(value))) }
         // Stable by construction: ties keep their original positions, which is the order their values join in.
         var order = Array(entries.indices)
         order.sort { lhs, rhs in
             entries[lhs].name == entries[rhs].name ? lhs < rhs : entries[lhs].name.utf8.lexicographicallyPrecedes(entries[rhs].name.utf8)
         }
         return order.map { entries[$0] }
+    }
+
+    /// Header names are ASCII: lower-case them byte by byte rather than through Unicode case mapping.
+    private static func lowercased(_ name: String) -> String {
+        var name = name
+        return name.withUTF8 { bytes in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return String(decoding: bytes, as: UTF8.self).lowercased() }
+            return String(unsafeUninitializedCapacity: bytes.count) { output in
+                for (index, byte) in bytes.enumerated() {
+                    output[index] = (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte | 0x20 : byte
+                }
+                return bytes.count
+            }
+        }
     }
 
     private static func isSpace(_ byte: UInt8) -> Bool {

@@ -1,8 +1,3 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import Crypto
 
 /// The last line of a canonical request: the body's SHA-256, or S3's `UNSIGNED-PAYLOAD`.
@@ -13,12 +8,12 @@ public struct PayloadHash: Sendable, Equatable {
         self.value = value
     }
 
-    public static func sha256(of body: some DataProtocol) -> PayloadHash {
-        var hasher = SHA256()
-        for region in body.regions {
-            region.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+    public static func sha256(of body: [UInt8]) -> PayloadHash {
+        body.withUnsafeBytes { bytes in
+            var hasher = SHA256()
+            hasher.update(bufferPointer: bytes)
+            return PayloadHash(hex: Hex.encode(hasher.finalize()))
         }
-        return PayloadHash(hex: Hex.encode(hasher.finalize()))
     }
 
     public static let empty = PayloadHash(hex: "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
