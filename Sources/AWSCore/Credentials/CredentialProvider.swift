@@ -22,3 +22,22 @@ public enum CredentialProviderError: Error, Equatable, CustomStringConvertible {
         }
     }
 }
+
+extension AWSCredentials {
+    /// Credentials from a source whose settings may be missing or half-filled: both parts absent is
+    /// `notFound` (the next provider may have them), one part absent is `incomplete` (a mistake to report).
+    static func fromSettings(
+        source: String, accessKeyID: (name: String, value: String?), secretAccessKey: (name: String, value: String?), sessionToken: String?
+    ) throws -> AWSCredentials {
+        switch (accessKeyID.value, secretAccessKey.value) {
+        case (nil, nil):
+            throw CredentialProviderError.notFound(source: source)
+        case (nil, _):
+            throw CredentialProviderError.incomplete(source: source, missing: accessKeyID.name)
+        case (_, nil):
+            throw CredentialProviderError.incomplete(source: source, missing: secretAccessKey.name)
+        case (let id?, let secret?):
+            return AWSCredentials(accessKeyID: id, secretAccessKey: secret, sessionToken: sessionToken)
+        }
+    }
+}

@@ -29,19 +29,11 @@ public final class ProfileCredentialProvider: CredentialProvider {
         let fromConfig = try SharedConfigFile(contentsOf: paths.config).configProfile(profile) ?? [:]
         // Per key, the credentials file wins over the config file, as in botocore.
         let settings = fromCredentials.merging(fromConfig) { credentialsValue, _ in credentialsValue }
-        let source = "profile \"\(profile)\" of \(paths.credentials) or \(paths.config)"
-        let accessKeyID = settings["aws_access_key_id"].flatMap { $0.isEmpty ? nil : $0 }
-        let secret = settings["aws_secret_access_key"].flatMap { $0.isEmpty ? nil : $0 }
-        switch (accessKeyID, secret) {
-        case (nil, nil):
-            throw CredentialProviderError.notFound(source: source)
-        case (nil, _):
-            throw CredentialProviderError.incomplete(source: source, missing: "aws_access_key_id")
-        case (_, nil):
-            throw CredentialProviderError.incomplete(source: source, missing: "aws_secret_access_key")
-        case (let accessKeyID?, let secret?):
-            let token = settings["aws_session_token"] ?? settings["aws_security_token"]
-            return AWSCredentials(accessKeyID: accessKeyID, secretAccessKey: secret, sessionToken: token.flatMap { $0.isEmpty ? nil : $0 })
-        }
+        return try AWSCredentials.fromSettings(
+            source: "profile \"\(profile)\" of \(paths.credentials) or \(paths.config)",
+            accessKeyID: ("aws_access_key_id", settings.nonEmpty("aws_access_key_id")),
+            secretAccessKey: ("aws_secret_access_key", settings.nonEmpty("aws_secret_access_key")),
+            sessionToken: settings.nonEmpty("aws_session_token") ?? settings.nonEmpty("aws_security_token")
+        )
     }
 }

@@ -77,6 +77,11 @@ struct CanonicalRequest {
         return text
     }
 
+    /// What the canonical request of these headers will list as signed: a pre-signed URL carries it in its query.
+    static func signedHeaderNames(_ headers: [(name: String, value: String)]) -> String {
+        Set(headers.map { lowercased($0.name) }).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.joined(separator: ";")
+    }
+
     /// Lower-cased names sorted, repeated names kept in their original order (the caller joins their values
     /// with `,`); values trimmed with inner runs of white space (folded lines included) collapsed to one space.
     private static func sortedHeaders(_ headers: [(name: String, value: String)]) -> [(name: String, value: String)] {

@@ -21,4 +21,13 @@ enum Hex {
     static func encode(_ digest: SHA256.Digest) -> String {
         digest.withUnsafeBytes { encode($0) }
     }
+
+    /// The hex SHA-256 of `bytes`: payload hashes and the canonical request's hash.
+    static func sha256(of bytes: [UInt8]) -> String {
+        bytes.withUnsafeBytes { bytes in
+            var hasher = SHA256()
+            hasher.update(bufferPointer: bytes)
+            return encode(hasher.finalize())
+        }
+    }
 }

@@ -1,5 +1,3 @@
-import Crypto
-
 /// The last line of a canonical request: the body's SHA-256, or S3's `UNSIGNED-PAYLOAD`.
 public struct PayloadHash: Sendable, Equatable {
     public let value: String
@@ -9,11 +7,7 @@ public struct PayloadHash: Sendable, Equatable {
     }
 
     public static func sha256(of body: [UInt8]) -> PayloadHash {
-        body.withUnsafeBytes { bytes in
-            var hasher = SHA256()
-            hasher.update(bufferPointer: bytes)
-            return PayloadHash(hex: Hex.encode(hasher.finalize()))
-        }
+        PayloadHash(hex: Hex.sha256(of: body))
     }
 
     public static let empty = PayloadHash(hex: "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")

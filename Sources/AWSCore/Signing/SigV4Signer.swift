@@ -100,9 +100,7 @@ public struct SigV4Signer: Sendable {
         let timestamp = SigningTimestamp(date)
         let scope = scope(timestamp)
         let headers = Array(request.headers.lazy.map { (name: $0.name, value: $0.value) })
-        let signedHeaderNames = Set(headers.lazy.map { $0.name.lowercased() })
-            .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-            .joined(separator: ";")
+        let signedHeaderNames = CanonicalRequest.signedHeaderNames(headers)
         var parameters: [(name: String, value: String)] = [
             ("X-Amz-Algorithm", Self.algorithm),
             ("X-Amz-Credential", credentials.accessKeyID + "/" + scope),
@@ -149,18 +147,13 @@ public struct SigV4Signer: Sendable {
     }
 
     private func details(of canonical: CanonicalRequest, at timestamp: SigningTimestamp, scope: String) -> SigningDetails {
-        let canonicalHash = canonical.bytes.withUnsafeBytes { bytes in
-            var hasher = SHA256()
-            hasher.update(bufferPointer: bytes)
-            return hasher.finalize()
-        }
         var stringToSign = Self.algorithm
         stringToSign += "\n"
         stringToSign += timestamp.dateTime
         stringToSign += "\n"
         stringToSign += scope
         stringToSign += "\n"
-        stringToSign += Hex.encode(canonicalHash)
+        stringToSign += Hex.sha256(of: canonical.bytes)
         let signature = Hex.encode(HMACSHA256.authenticationCode(for: stringToSign, key: signingKey(day: timestamp.day)))
         return SigningDetails(canonicalBytes: canonical.bytes, stringToSign: stringToSign, signature: signature)
     }
