@@ -36,6 +36,12 @@ public struct AWSRequest: Sendable {
     }
 }
 
+extension AWSRequest: CustomStringConvertible {
+    public var description: String {
+        "AWSRequest(\(method.rawValue) \(endpoint)\(wirePath), headers: \(headers.map(\.name)), \(body.count) bytes)"
+    }
+}
+
 /// What a middleware knows about the call beyond the request itself.
 public struct AWSRequestContext: Sendable {
     public let service: AWSService

@@ -51,7 +51,7 @@ public final class AsyncHTTPClientTransport: HTTPTransport {
                 body: body.readBytes(length: body.readableBytes) ?? []
             )
         } catch {
-            throw Self.transportError(error, url: request.url)
+            throw Self.transportError(error, url: String(request.url.withoutQuery))
         }
     }
 

@@ -25,6 +25,19 @@ public struct HTTPRequest: Sendable {
     }
 }
 
+/// Signed requests carry a signature and maybe a session token in their headers, pre-signed URLs in their
+/// query: only the method, the URL without its query and the header names ever print.
+extension HTTPRequest: CustomStringConvertible {
+    public var description: String {
+        "HTTPRequest(\(method.rawValue) \(url.withoutQuery), headers: \(headers.map(\.name)), \(body.count) bytes)"
+    }
+}
+
+extension String {
+    /// A URL up to its `?`: what may appear in errors and logs.
+    var withoutQuery: Substring { prefix { $0 != "?" } }
+}
+
 public struct HTTPResponse: Sendable {
     public var status: Int
     public var headers: HTTPHeaders
