@@ -59,6 +59,7 @@ public struct SigV4Signer: Sendable {
         var headers: [(name: String, value: String)] = []
         headers.reserveCapacity(request.headers.count + 3)
         for header in request.headers { headers.append(header) }
+        // Added in the order AWS's test suite prints signed requests: token, date, content hash, Authorization.
         var added = HTTPHeaders()
         if let token = credentials.sessionToken {
             added.add(name: "X-Amz-Security-Token", value: token)
