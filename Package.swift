@@ -74,7 +74,11 @@ let package = Package(
         ),
         .testTarget(name: "LambdaRuntimeTests", dependencies: ["LambdaRuntime", "LambdaEmulator", "TestSupport"]),
         .testTarget(name: "LambdaEmulatorTests", dependencies: ["LambdaEmulator", "TestSupport"]),
-        .testTarget(name: "AWSCoreTests", dependencies: ["AWSCore", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "AWSCoreTests",
+            dependencies: ["AWSCore", "TestSupport", .product(name: "Crypto", package: "swift-crypto")] + nio,
+            exclude: ["Fixtures"]
+        ),
         .testTarget(name: "OpsCoreTests", dependencies: ["OpsCore", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "CollectionTests", dependencies: ["CollectionFunction", "OpsCore", "LambdaRuntime", "TestSupport"]),
     ]
