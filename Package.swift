@@ -42,11 +42,11 @@ let package = Package(
         ),
         .target(
             name: "OpsCore",
-            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["AWSCore", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .executableTarget(
             name: "CollectionFunction",
-            dependencies: ["LambdaRuntime", "OpsCore", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["LambdaRuntime", "AWSCore", "OpsCore", .product(name: "Logging", package: "swift-log")],
             path: "Sources/Collection"
         ),
         .executableTarget(
