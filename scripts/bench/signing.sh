@@ -5,15 +5,14 @@
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-root="$(cd "$here/../.." && pwd)"
+source "$here/../lib/common.sh"
+source "$REPO_ROOT/scripts/lib/release.sh"
 inputs="$here/signing-inputs.json"
 swift_iterations="${1:-200000}"
 botocore_iterations="${2:-20000}"
 
-cd "$root"
-echo "building signing-bench (release)..." >&2
-swift build -c release --scratch-path .build-release --product signing-bench >&2
-bench="$(swift build -c release --scratch-path .build-release --show-bin-path)/signing-bench"
+build_release signing-bench
+bench="$(release_bin_dir)/signing-bench"
 
 swift_json="$("$bench" "$inputs" "$swift_iterations")"
 botocore_json="$(python3 "$here/botocore_signing_bench.py" "$inputs" "$botocore_iterations")"
