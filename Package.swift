@@ -80,6 +80,10 @@ let package = Package(
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "OpsCoreTests", dependencies: ["OpsCore", "TestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "CollectionTests", dependencies: ["CollectionFunction", "OpsCore", "LambdaRuntime", "TestSupport"]),
+        .testTarget(
+            name: "CollectionTests",
+            dependencies: ["CollectionFunction", "OpsCore", "LambdaRuntime", "LambdaEmulator", "AWSCore", "TestSupport"],
+            exclude: ["Fixtures"]
+        ),
     ]
 )

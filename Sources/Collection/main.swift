@@ -11,7 +11,7 @@ await LambdaRuntime.run { context in
     let dynamoDB = DynamoDBClient(
         client: aws,
         // Datadog gives up after 15 s: retries of a write must end well before that.
-        configuration: try AWSServiceConfiguration.resolve(.dynamoDB, environment: context.environment, timeout: .seconds(3))
+        configuration: try AWSServiceConfiguration.resolve(.dynamoDB, environment: context.environment, timeout: .seconds(2))
     )
     let secrets = SecretCache(client: SecretsManagerClient(
         client: aws,

@@ -39,9 +39,14 @@ public final class ManagedProcess: @unchecked Sendable {
         (try? String(contentsOf: logURL, encoding: .utf8)) ?? ""
     }
 
+    /// SIGTERM, then SIGKILL after 3 s: a child spawned from a Swift concurrency thread inherits a signal mask
+    /// in which SIGTERM may be blocked, and a test must never hang on a server that ignores it.
     public func terminate() {
         guard process.isRunning else { return }
         process.terminate()
+        let deadline = ContinuousClock.now + .seconds(3)
+        while process.isRunning && ContinuousClock.now < deadline { usleep(10_000) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
     }
 
