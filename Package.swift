@@ -16,6 +16,7 @@ let package = Package(
         .executable(name: "notification", targets: ["NotificationFunction"]),
         .executable(name: "lambda-emulator", targets: ["LambdaEmulatorCLI"]),
         .executable(name: "runtime-probe", targets: ["RuntimeProbe"]),
+        .executable(name: "ingest-bench", targets: ["IngestBench"]),
         .library(name: "LambdaRuntime", targets: ["LambdaRuntime"]),
         .library(name: "AWSCore", targets: ["AWSCore"]),
         .executable(name: "signing-bench", targets: ["SigningBench"]),
@@ -67,6 +68,10 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "RuntimeProbe", dependencies: ["LambdaRuntime"]),
+        .executableTarget(
+            name: "IngestBench",
+            dependencies: ["OpsCore", "AWSCore", .product(name: "Logging", package: "swift-log")]
+        ),
         .target(
             name: "TestSupport",
             dependencies: nio + [.product(name: "AsyncHTTPClient", package: "async-http-client")],

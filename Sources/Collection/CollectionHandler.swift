@@ -5,6 +5,7 @@ import Foundation
 #endif
 import LambdaRuntime
 import NIOCore
+import OpsCore
 
 /// The Lambda face of the webhook: Function URL event in, Function URL response out. A malformed event is
 /// answered 400 rather than failing the invocation, which Lambda would turn into a 502 for Datadog.

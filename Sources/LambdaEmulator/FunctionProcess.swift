@@ -14,6 +14,8 @@ final class FunctionProcess: Sendable {
         /// The exit status, or 128 + signal number when it was killed.
         var status: Int32
         var maxRSSKilobytes: Int
+        /// User plus system CPU time the process used, in microseconds.
+        var cpuMicroseconds: Int
         var description: String {
             status > 128 ? "signal \(status - 128)" : "exit status \(status)"
         }
@@ -55,7 +57,8 @@ final class FunctionProcess: Sendable {
             // WIFEXITED / WEXITSTATUS / WTERMSIG are macros Swift cannot import; these are their definitions.
             let signal = status & 0x7F
             let code = signal == 0 ? (status >> 8) & 0xFF : 128 + signal
-            onExit(Exit(pid: spawned, status: code, maxRSSKilobytes: Int(usage.ru_maxrss)))
+            let cpu = (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1_000_000 + usage.ru_utime.tv_usec + usage.ru_stime.tv_usec
+            onExit(Exit(pid: spawned, status: code, maxRSSKilobytes: Int(usage.ru_maxrss), cpuMicroseconds: Int(cpu)))
         }
     }
 

@@ -200,7 +200,8 @@ final class InvocationBroker {
     private func processExited(_ exit: FunctionProcess.Exit) {
         statistics.processExits.append(exit.status)
         statistics.lastMaxRSSKilobytes = exit.maxRSSKilobytes
-        configuration.lifecycleLog("function process \(exit.pid) ended: \(exit.description)")
+        configuration.lifecycleLog(
+            "function process \(exit.pid) ended: \(exit.description) (cpu \(exit.cpuMicroseconds) µs, max RSS \(exit.maxRSSKilobytes) KB)")
         // A process discarded after a timeout has already been replaced: its exit concerns nobody.
         guard exit.pid == process?.pid else { return }
         process = nil

@@ -1,11 +1,10 @@
-import OpsCore
 
 /// Where collection keeps alerts. A redelivered event must be stored once: `store` says which it was.
-protocol AlertStore: Sendable {
+public protocol AlertStore: Sendable {
     func store(_ alert: Alert) async throws -> AlertStoreOutcome
 }
 
-enum AlertStoreOutcome: Sendable, Equatable {
+public enum AlertStoreOutcome: Sendable, Equatable {
     case stored
     case duplicate
 }

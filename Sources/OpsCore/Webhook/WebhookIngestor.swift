@@ -4,21 +4,32 @@ import FoundationEssentials
 import Foundation
 #endif
 import Logging
-import OpsCore
 
 /// The webhook's rules (SPEC §5), independent of Lambda: authenticate, check method and size, parse without
 /// refusing anything parseable, store once, and answer so that Datadog retries exactly when it should (5xx).
-struct WebhookIngestor: Sendable {
-    static let maximumBodyBytes = 256 * 1024
+public struct WebhookIngestor: Sendable {
+    public static let maximumBodyBytes = 256 * 1024
 
-    let parser: AlertParser
-    let store: any AlertStore
-    let tokenHeader: String
-    let token: SecretReference
-    let secrets: any SecretSource
-    let now: @Sendable () -> Int64
+    public init(
+        parser: AlertParser, store: any AlertStore, tokenHeader: String, token: SecretReference,
+        secrets: any SecretSource, now: @escaping @Sendable () -> Int64
+    ) {
+        self.parser = parser
+        self.store = store
+        self.tokenHeader = tokenHeader
+        self.token = token
+        self.secrets = secrets
+        self.now = now
+    }
 
-    func ingest(_ request: FunctionURLRequest, logger: Logger) async -> FunctionURLResponse {
+    public let parser: AlertParser
+    public let store: any AlertStore
+    public let tokenHeader: String
+    public let token: SecretReference
+    public let secrets: any SecretSource
+    public let now: @Sendable () -> Int64
+
+    public func ingest(_ request: FunctionURLRequest, logger: Logger) async -> FunctionURLResponse {
         let expected: String
         do {
             expected = try await token.resolve(with: secrets)
