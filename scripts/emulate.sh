@@ -11,42 +11,32 @@ ensure_apt_packages zlib1g-dev binutils curl
 log "building (debug)"
 swift build >&2
 bin="$(swift build --show-bin-path)"
-work="$(mktemp -d)"
-pids=()
-cleanup() {
-    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-    wait 2>/dev/null || true
-    rm -rf "$work"
-}
-trap cleanup EXIT INT TERM
+start_work
 
 # Starts an emulator around one function and sets BASE_URL to it. Not run in a command substitution: the
 # emulator must be this shell's child, or the cleanup above could not stop it.
 start_function() {
     local name="$1"
     shift
-    "$bin/lambda-emulator" serve --port-file "$work/$name.port" --function-name "$name" \
-        --function-output "$work/$name.log" "$@" > "$work/$name.emulator.log" &
-    pids+=($!)
-    for _ in $(seq 200); do [ -s "$work/$name.port" ] && break; sleep 0.05; done
-    [ -s "$work/$name.port" ] || die "the emulator for $name did not start"
-    BASE_URL="http://127.0.0.1:$(cat "$work/$name.port")"
+    "$bin/lambda-emulator" serve --port-file "$WORK/$name.port" --function-name "$name" \
+        --function-output "$WORK/$name.log" "$@" > "$WORK/$name.emulator.log" &
+    WORK_PIDS+=($!)
+    for _ in $(seq 200); do [ -s "$WORK/$name.port" ] && break; sleep 0.05; done
+    [ -s "$WORK/$name.port" ] || die "the emulator for $name did not start"
+    BASE_URL="http://127.0.0.1:$(cat "$WORK/$name.port")"
 }
 
 invoke() {
     local base="$1" name="$2" payload="$3"
-    curl -s -D "$work/headers" -X POST "$base/2015-03-31/functions/$name/invocations" -d "$payload"
+    curl -s -D "$WORK/headers" -X POST "$base/2015-03-31/functions/$name/invocations" -d "$payload"
     echo
-    grep -i '^x-amz-function-error' "$work/headers" | tr -d '\r' || true
+    grep -i '^x-amz-function-error' "$WORK/headers" | tr -d '\r' || true
 }
 
 failures=0
 token="emulation-webhook-token"
-moto_port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
-moto_server -H 127.0.0.1 -p "$moto_port" > "$work/moto.log" 2>&1 &
-pids+=($!)
-for _ in $(seq 100); do curl -sf "http://127.0.0.1:$moto_port/moto-api/" > /dev/null && break; sleep 0.1; done
-endpoint="http://127.0.0.1:$moto_port"
+start_moto
+endpoint="$MOTO_ENDPOINT"
 provisioned="$(python3 scripts/lib/provision_local.py --endpoint "$endpoint" --prefix opsdaily-local --webhook-token "$token")"
 echo "local AWS (moto) on $endpoint: $provisioned"
 export AWS_ENDPOINT_URL="$endpoint" AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing AWS_REGION=ap-northeast-2 \
@@ -58,13 +48,13 @@ collection_url="$BASE_URL"
 # Posts a body to collection in the Function URL event shape; prints "<status> <reply>".
 post_webhook() {
     local body_file="$1" header_token="$2"
-    python3 - "$body_file" "$header_token" <<'PY' > "$work/event.json"
+    python3 - "$body_file" "$header_token" <<'PY' > "$WORK/event.json"
 import json, sys
 print(json.dumps({"version": "2.0", "headers": {"content-type": "application/json", "x-ops-webhook-token": sys.argv[2]},
                   "requestContext": {"http": {"method": "POST", "path": "/"}}, "body": open(sys.argv[1]).read(),
                   "isBase64Encoded": False}))
 PY
-    curl -s -X POST "$collection_url/2015-03-31/functions/collection/invocations" -d @"$work/event.json" |
+    curl -s -X POST "$collection_url/2015-03-31/functions/collection/invocations" -d @"$WORK/event.json" |
         python3 -c 'import json,sys; r=json.load(sys.stdin); print(r.get("statusCode"), r.get("body"))'
 }
 echo "--- collection: webhooks"
@@ -80,8 +70,8 @@ for fixture in Tests/CollectionTests/Fixtures/*.json; do
 done
 expect_status 200 "redelivery" "$(post_webhook Tests/CollectionTests/Fixtures/triggered.json "$token")"
 expect_status 401 "wrong token" "$(post_webhook Tests/CollectionTests/Fixtures/triggered.json "not-the-token")"
-echo '<html>not json</html>' > "$work/malformed.txt"
-expect_status 400 "malformed body" "$(post_webhook "$work/malformed.txt" "$token")"
+echo '<html>not json</html>' > "$WORK/malformed.txt"
+expect_status 400 "malformed body" "$(post_webhook "$WORK/malformed.txt" "$token")"
 stored="$(python3 - <<'PY'
 import boto3
 table = boto3.client("dynamodb")
@@ -107,6 +97,6 @@ done
 
 echo
 echo "function logs:"
-cat "$work"/*.log | grep -v '^$' | sed 's/^/  /'
+cat "$WORK"/*.log | grep -v '^$' | sed 's/^/  /'
 [ "$failures" -eq 0 ] || die "$failures invocation(s) did not answer as expected"
 echo "emulation finished: every invocation answered as expected"

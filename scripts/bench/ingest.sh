@@ -12,20 +12,10 @@ TOKEN="bench-webhook-token"
 build_release lambda-emulator collection ingest-bench
 bin="$(release_bin_dir)"
 venv="$(ensure_venv bench awslambdaric boto3)"
-work="$(mktemp -d)"
-pids=()
-cleanup() {
-    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-    wait 2>/dev/null || true
-    rm -rf "$work"
-}
-trap cleanup EXIT INT TERM
+start_work
 
-moto_port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
-moto_server -H 127.0.0.1 -p "$moto_port" > "$work/moto.log" 2>&1 &
-pids+=($!)
-for _ in $(seq 100); do curl -sf "http://127.0.0.1:$moto_port/moto-api/" > /dev/null && break; sleep 0.1; done
-endpoint="http://127.0.0.1:$moto_port"
+start_moto
+endpoint="$MOTO_ENDPOINT"
 provisioned="$(python3 "$REPO_ROOT/scripts/lib/provision_local.py" --endpoint "$endpoint" --prefix bench --webhook-token "$TOKEN")"
 table="$(echo "$provisioned" | python3 -c 'import json,sys; print(json.load(sys.stdin)["alerts_table"])')"
 export AWS_ENDPOINT_URL="$endpoint" AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing AWS_REGION=ap-northeast-2 \
@@ -36,18 +26,18 @@ export AWS_ENDPOINT_URL="$endpoint" AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_
 measure() {
     local name="$1" run="$2"
     shift 2
-    "$bin/lambda-emulator" serve --port-file "$work/$name.port" --function-name "$name" \
-        --function-output "$work/$name.log" "$@" > "$work/$name.emulator.log" &
+    "$bin/lambda-emulator" serve --port-file "$WORK/$name.port" --function-name "$name" \
+        --function-output "$WORK/$name.log" "$@" > "$WORK/$name.emulator.log" &
     local emulator=$!
-    for _ in $(seq 200); do [ -s "$work/$name.port" ] && break; sleep 0.05; done
-    python3 "$REPO_ROOT/scripts/bench/ingest_driver.py" --port "$(cat "$work/$name.port")" --function "$name" \
-        --count "$COUNT" --token "$TOKEN" --run "$run" > "$work/$name.json"
+    for _ in $(seq 200); do [ -s "$WORK/$name.port" ] && break; sleep 0.05; done
+    python3 "$REPO_ROOT/scripts/bench/ingest_driver.py" --port "$(cat "$WORK/$name.port")" --function "$name" \
+        --count "$COUNT" --token "$TOKEN" --run "$run" > "$WORK/$name.json"
     kill "$emulator"
     wait "$emulator" || true
     local cpu
-    cpu="$(grep -o 'cpu [0-9]* µs' "$work/$name.emulator.log" | tail -1 | grep -o '[0-9]*')"
+    cpu="$(grep -o 'cpu [0-9]* µs' "$WORK/$name.emulator.log" | tail -1 | grep -o '[0-9]*')"
     python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); r["cpuUsPerEvent"]=int(sys.argv[2])/(r["events"]+20); print(json.dumps(r))' \
-        "$work/$name.json" "${cpu:-0}"
+        "$WORK/$name.json" "${cpu:-0}"
 }
 
 log "timing collection (Swift, static bootstrap): $COUNT events"

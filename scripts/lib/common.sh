@@ -39,3 +39,35 @@ ensure_venv() {
 
 # Size of a file in MB, one decimal.
 megabytes() { awk -v bytes="$(stat -c %s "$1")" 'BEGIN { printf "%.1f", bytes / 1048576 }'; }
+
+# A scratch folder and the background processes a script starts; both go when the script ends, however
+# it ends. Call start_work once, then add each background pid to WORK_PIDS from the main shell (not from a
+# command substitution, whose children the cleanup could not see).
+start_work() {
+    WORK="$(mktemp -d)"
+    WORK_PIDS=()
+    trap stop_work EXIT INT TERM
+}
+
+stop_work() {
+    local pid
+    for pid in "${WORK_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+    wait 2>/dev/null || true
+    rm -rf "$WORK"
+}
+
+free_port() {
+    python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+# Starts moto's server on a free loopback port (auth off) and sets MOTO_ENDPOINT once it answers.
+start_moto() {
+    local port
+    port="$(free_port)"
+    moto_server -H 127.0.0.1 -p "$port" > "$WORK/moto.log" 2>&1 &
+    WORK_PIDS+=($!)
+    MOTO_ENDPOINT="http://127.0.0.1:$port"
+    local _
+    for _ in $(seq 100); do curl -sf "$MOTO_ENDPOINT/moto-api/" > /dev/null && return 0; sleep 0.1; done
+    die "moto_server did not start: $(cat "$WORK/moto.log")"
+}
