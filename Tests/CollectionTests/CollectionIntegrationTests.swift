@@ -1,3 +1,4 @@
+import AWSCore
 import Foundation
 import OpsCore
 import Testing
@@ -68,6 +69,15 @@ import TestSupport
         let stored = try await stack.alerts(on: "2026-11-24")
         #expect(stored.count == 1_000)
         #expect(Set(stored.map(\.eventID)).count == 1_000)
+        // A window is a key range on the day's index partition: minutes 100…199 hold events 100…199.
+        let range = AlertKeys.range(from: start + 100 * 60_000, to: start + 200 * 60_000)
+        let window = try await stack.dynamoDB.query(Alert.self, DynamoDBQuery(
+            tableName: stack.table, indexName: AlertKeys.dayIndex,
+            keyConditionExpression: "#day = :day AND #at BETWEEN :lower AND :upper",
+            expressionAttributeNames: ["#day": "day", "#at": "at"],
+            expressionAttributeValues: [":day": .s("2026-11-24"), ":lower": .s(range.lower), ":upper": .s(range.upper)]
+        ))
+        #expect(window.map(\.eventID) == (100..<200).map { String(8_000_000_000_000_000_000 + $0) })
     }
 
     @Test func authMethodAndBodyErrorsAreAnsweredAndStoreNothing() async throws {

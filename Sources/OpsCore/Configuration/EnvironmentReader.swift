@@ -1,13 +1,18 @@
 /// Typed, validated reads of the process environment (SPEC §10). Every failure is a `ConfigurationError`.
 public struct EnvironmentReader: Sendable {
     public let variables: [String: String]
+    /// Told the name of every variable read: how tests check a function's configuration against the
+    /// environment Terraform gives it.
+    private let onRead: @Sendable (String) -> Void
 
-    public init(_ variables: [String: String]) {
+    public init(_ variables: [String: String], onRead: @escaping @Sendable (String) -> Void = { _ in }) {
         self.variables = variables
+        self.onRead = onRead
     }
 
     /// The value, or nil when unset or blank (an empty variable in Terraform means "not set").
     public func optional(_ name: String) -> String? {
+        onRead(name)
         guard let value = variables[name], !value.allSatisfy({ $0 == " " }) else { return nil }
         return value
     }

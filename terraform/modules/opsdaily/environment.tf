@@ -4,7 +4,6 @@
 
 locals {
   collection_environment = {
-    OPS_SYSTEM_NAME          = var.system_name
     OPS_TIMEZONE             = var.timezone
     OPS_ALERTS_TABLE         = aws_dynamodb_table.this["alerts"].name
     OPS_RETENTION_DAYS       = tostring(var.retention_days)
