@@ -1,0 +1,29 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import AWSCore
+
+/// Reports in the private report bucket, read through pre-signed GET links. The object is encrypted by the
+/// bucket's default key (the module's KMS key): naming another key here would bypass it.
+public struct S3ReportStore: ReportStore {
+    let s3: S3Client
+    let settings: ReportSettings
+    /// A dedicated long-lived signing key, so links can outlive the function's role credentials.
+    let signingCredentials: AWSCredentials?
+
+    public init(s3: S3Client, settings: ReportSettings, signingCredentials: AWSCredentials? = nil) {
+        self.s3 = s3
+        self.settings = settings
+        self.signingCredentials = signingCredentials
+    }
+
+    public func publish(html: [UInt8], key: String) async throws -> PublishedReport {
+        try await s3.putObject(bucket: settings.bucket, key: key, body: html, contentType: "text/html; charset=utf-8")
+        let link = try await s3.presignedGetURL(
+            bucket: settings.bucket, key: key, expiresIn: settings.urlLifetimeSeconds, credentials: signingCredentials)
+        let expiresAt = Instant(epochMilliseconds: Int64(link.expiresAt.timeIntervalSince1970 * 1000))
+        return PublishedReport(key: key, url: link.url, expiresAt: expiresAt)
+    }
+}
