@@ -13,18 +13,18 @@ struct SharedConfigFile: Sendable, Equatable {
         var current: String?
         for rawLine in text.split(omittingEmptySubsequences: true, whereSeparator: \.isNewline) {
             if rawLine.first == " " || rawLine.first == "\t" { continue }
-            let line = rawLine.trimmingCharacters(in: .whitespaces)
+            let line = rawLine.trimmedWhitespace
             if line.isEmpty || line.hasPrefix("#") || line.hasPrefix(";") { continue }
             if line.hasPrefix("[") {
                 guard let close = line.firstIndex(of: "]") else { current = nil; continue }
-                let name = line[line.index(after: line.startIndex)..<close].trimmingCharacters(in: .whitespaces)
+                let name = String(line[line.index(after: line.startIndex)..<close].trimmedWhitespace)
                 current = name
                 if sections[name] == nil { sections[name] = [:] }
                 continue
             }
             guard let current, let equals = line.firstIndex(of: "=") else { continue }
-            let key = line[..<equals].trimmingCharacters(in: .whitespaces).lowercased()
-            let value = line[line.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+            let key = line[..<equals].trimmedWhitespace.lowercased()
+            let value = String(line[line.index(after: equals)...].trimmedWhitespace)
             sections[current]?[key] = value
         }
     }

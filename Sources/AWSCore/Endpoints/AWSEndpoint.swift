@@ -20,7 +20,7 @@ public struct AWSEndpoint: Sendable, Equatable, CustomStringConvertible {
     /// Parses `http[s]://host[:port][/path]`; `variable` names where the text came from, for the error.
     public init(parsing text: String, isCustom: Bool = true, variable: String = "endpoint") throws(EndpointError) {
         let invalid = EndpointError.invalidURL(variable: variable, value: text)
-        guard let schemeEnd = text.range(of: "://") else { throw invalid }
+        guard let schemeEnd = text.firstRange(of: "://") else { throw invalid }
         let scheme = text[..<schemeEnd.lowerBound].lowercased()
         guard scheme == "http" || scheme == "https" else { throw invalid }
         let rest = text[schemeEnd.upperBound...]

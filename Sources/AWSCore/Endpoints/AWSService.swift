@@ -12,7 +12,7 @@ public struct AWSService: Sendable, Equatable {
     }
 
     public var endpointVariable: String {
-        "AWS_ENDPOINT_URL_" + serviceID.uppercased().replacingOccurrences(of: " ", with: "_")
+        "AWS_ENDPOINT_URL_" + serviceID.uppercased().replacing(" ", with: "_")
     }
 
     public static let dynamoDB = AWSService(signingName: "dynamodb", endpointPrefix: "dynamodb", serviceID: "DynamoDB")

@@ -34,7 +34,7 @@ enum ErrorResponseDecoder {
         if code == nil, let header = headers.first(name: "x-amzn-ErrorType") { code = header }
         return AWSServiceError(
             status: status,
-            code: code.map(shortCode) ?? HTTPResponseStatus(statusCode: status).reasonPhrase.replacingOccurrences(of: " ", with: ""),
+            code: code.map(shortCode) ?? HTTPResponseStatus(statusCode: status).reasonPhrase.replacing(" ", with: ""),
             message: message,
             requestID: requestID,
             operation: operation

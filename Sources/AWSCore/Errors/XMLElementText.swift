@@ -2,8 +2,8 @@
 /// A full parser (FoundationXML) would drag libxml2 into the static Lambda binaries.
 enum XMLElementText {
     static func first(_ name: String, in xml: String) -> String? {
-        guard let open = xml.range(of: "<\(name)>"),
-            let close = xml.range(of: "</\(name)>", range: open.upperBound..<xml.endIndex)
+        guard let open = xml.firstRange(of: "<\(name)>"),
+            let close = xml[open.upperBound...].firstRange(of: "</\(name)>")
         else { return nil }
         return unescaped(xml[open.upperBound..<close.lowerBound])
     }
@@ -16,7 +16,7 @@ enum XMLElementText {
         var result = String(text)
         guard result.contains("&") else { return result }
         for (entity, character) in entities {
-            result = result.replacingOccurrences(of: entity, with: character)
+            result = result.replacing(entity, with: character)
         }
         return result
     }
