@@ -24,7 +24,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
-        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
@@ -37,13 +36,12 @@ let package = Package(
             name: "AWSCore",
             dependencies: nio + [
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),
         .target(
             name: "OpsCore",
-            dependencies: ["AWSCore", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["AWSCore"]
         ),
         .executableTarget(
             name: "CollectionFunction",
@@ -81,7 +79,7 @@ let package = Package(
         .testTarget(name: "LambdaEmulatorTests", dependencies: ["LambdaEmulator", "TestSupport"]),
         .testTarget(
             name: "AWSCoreTests",
-            dependencies: ["AWSCore", "TestSupport", .product(name: "Crypto", package: "swift-crypto")] + nio,
+            dependencies: ["AWSCore", "TestSupport"] + nio,
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "OpsCoreTests", dependencies: ["OpsCore", "TestSupport"], exclude: ["Fixtures"]),

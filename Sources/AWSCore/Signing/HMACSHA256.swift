@@ -1,7 +1,5 @@
-import Crypto
-
-/// HMAC-SHA256 (RFC 2104) on swift-crypto's SHA-256. swift-crypto's `HMAC` builds its key pads through
-/// generic collection code, which made up a quarter of a signature's cost; SigV4 needs five MACs per request.
+/// HMAC-SHA256 (RFC 2104) on our SHA-256. The key pads live in one stack block reused for both passes;
+/// SigV4 needs five MACs per request, so the MAC stays free of allocation.
 enum HMACSHA256 {
     private static let blockSize = 64
 
@@ -9,22 +7,20 @@ enum HMACSHA256 {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: blockSize) { pad in
             pad.initialize(repeating: 0)
             if key.count > blockSize {
-                var hasher = SHA256()
-                hasher.update(bufferPointer: key)
-                hasher.finalize().withUnsafeBytes { digest in _ = pad.initialize(from: digest) }
+                SHA256.hash(key).withUnsafeBytes { digest in _ = pad.initialize(from: digest) }
             } else {
                 _ = pad.initialize(from: key)
             }
             for index in 0..<blockSize { pad[index] ^= 0x36 }
             var inner = SHA256()
-            inner.update(bufferPointer: UnsafeRawBufferPointer(pad))
-            inner.update(bufferPointer: message)
+            inner.update(UnsafeRawBufferPointer(pad))
+            inner.update(message)
             let innerDigest = inner.finalize()
 
             for index in 0..<blockSize { pad[index] ^= 0x36 ^ 0x5C }
             var outer = SHA256()
-            outer.update(bufferPointer: UnsafeRawBufferPointer(pad))
-            innerDigest.withUnsafeBytes { outer.update(bufferPointer: $0) }
+            outer.update(UnsafeRawBufferPointer(pad))
+            innerDigest.withUnsafeBytes { outer.update($0) }
             return outer.finalize()
         }
     }

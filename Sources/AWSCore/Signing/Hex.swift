@@ -1,5 +1,3 @@
-import Crypto
-
 /// Lower-case base-16, the only form SigV4 accepts for hashes and signatures.
 enum Hex {
     private static let digits: StaticString = "0123456789abcdef"
@@ -18,16 +16,8 @@ enum Hex {
         }
     }
 
-    static func encode(_ digest: SHA256.Digest) -> String {
-        digest.withUnsafeBytes { encode($0) }
-    }
-
     /// The hex SHA-256 of `bytes`: payload hashes and the canonical request's hash.
     static func sha256(of bytes: [UInt8]) -> String {
-        bytes.withUnsafeBytes { bytes in
-            var hasher = SHA256()
-            hasher.update(bufferPointer: bytes)
-            return encode(hasher.finalize())
-        }
+        bytes.withUnsafeBytes { SHA256.hash($0).hex }
     }
 }

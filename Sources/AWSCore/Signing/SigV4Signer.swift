@@ -3,7 +3,6 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
-import Crypto
 import NIOHTTP1
 
 /// AWS Signature Version 4 as a pure value: credentials, region and service in, the headers to add
@@ -155,7 +154,7 @@ public struct SigV4Signer: Sendable {
         stringToSign += scope
         stringToSign += "\n"
         stringToSign += Hex.sha256(of: canonical.bytes)
-        let signature = Hex.encode(HMACSHA256.authenticationCode(for: stringToSign, key: signingKey(day: timestamp.day)))
+        let signature = HMACSHA256.authenticationCode(for: stringToSign, key: signingKey(day: timestamp.day)).hex
         return SigningDetails(canonicalBytes: canonical.bytes, stringToSign: stringToSign, signature: signature)
     }
 
@@ -171,7 +170,7 @@ public struct SigV4Signer: Sendable {
         let dateKey = secret.withUTF8 { HMACSHA256.authenticationCode(for: String(day), key: UnsafeRawBufferPointer($0)) }
         let regionKey = HMACSHA256.authenticationCode(for: region, key: dateKey)
         let serviceKey = HMACSHA256.authenticationCode(for: service, key: regionKey)
-        return HMACSHA256.authenticationCode(for: "aws4_request", key: serviceKey).withUnsafeBytes { Array($0) }
+        return HMACSHA256.authenticationCode(for: "aws4_request", key: serviceKey).bytes
     }
 }
 

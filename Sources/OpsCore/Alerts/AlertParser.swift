@@ -3,7 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
-import Crypto
+import AWSCore
 
 /// Turns a webhook body into an `Alert` without ever refusing a parseable one (SPEC §5: Datadog never
 /// retries a 4xx, so a refused alert is a lost alert). Only a body that is not JSON at all is an error.
@@ -60,7 +60,7 @@ public struct AlertParser: Sendable {
         if let id = value(.id), id.utf8.count <= 256 {
             eventID = id
         } else {
-            eventID = "sha256-" + SHA256.hash(data: body).map { Self.hex($0) }.joined()
+            eventID = "sha256-" + SHA256.hash(body).hex
             flags.append(.missingID)
         }
 
@@ -198,11 +198,6 @@ public struct AlertParser: Sendable {
         return true
     }
 
-    private static func hex(_ byte: UInt8) -> String {
-        let digits = Array("0123456789abcdef")
-        return String([digits[Int(byte >> 4)], digits[Int(byte & 0xF)]])
-    }
-
     /// Decoding errors name positions, never the body's contents, so logging them leaks nothing.
     private static func describe(_ error: any Error) -> String {
         guard let decoding = error as? DecodingError else { return "unreadable" }
@@ -210,16 +205,5 @@ public struct AlertParser: Sendable {
         case .dataCorrupted(let context): return context.debugDescription
         default: return "unreadable"
         }
-    }
-}
-
-extension StringProtocol {
-    /// The text without leading and trailing spaces, tabs and newlines (no Foundation character sets).
-    var trimmedWhitespace: SubSequence {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
-        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else {
-            return self[endIndex...]
-        }
-        return self[first...last]
     }
 }

@@ -127,25 +127,8 @@ struct BotocoreOracleTests {
         defer { try? FileManager.default.removeItem(at: input) }
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Fixtures/botocore_signing_oracle.py")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try Executables.path(of: "python3"))
-        process.arguments = [script.path, input.path]
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let errorText = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw OracleFailure(status: process.terminationStatus, stderr: errorText) }
+        let data = try PythonScript.run(script, arguments: [input.path])
         return try JSONDecoder().decode([OracleAnswer].self, from: data)
-    }
-
-    struct OracleFailure: Error, CustomStringConvertible {
-        let status: Int32
-        let stderr: String
-        var description: String { "the botocore oracle exited with \(status): \(stderr)" }
     }
 }
 
