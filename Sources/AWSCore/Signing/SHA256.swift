@@ -151,8 +151,9 @@ public struct SHA256: Sendable {
         _ e: UInt32, _ f: UInt32, _ g: UInt32, _ h: inout UInt32,
         _ t: Int, _ w: UnsafeMutablePointer<UInt32>, _ k: UnsafePointer<UInt32>
     ) {
-        let choose = (e & f) ^ (~e & g)
-        let majority = (a & b) ^ (a & c) ^ (b & c)
+        // Ch and Maj of §4.1.2 in their equivalent forms with fewer operations.
+        let choose = g ^ (e & (f ^ g))
+        let majority = (a & b) | (c & (a | b))
         let bigSigma1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
         let bigSigma0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
         let t1 = h &+ bigSigma1 &+ choose &+ k[t] &+ w[t]
