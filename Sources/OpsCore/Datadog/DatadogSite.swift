@@ -1,0 +1,39 @@
+/// Where the Datadog API of an organisation lives: one of the public sites (`api.<site>`) or, for the local
+/// fake, a full base URL.
+public struct DatadogEndpoint: Sendable, Equatable, CustomStringConvertible {
+    /// The sites Datadog documents; an unknown one is refused at init rather than failing at 09:00.
+    public static let knownSites = [
+        "datadoghq.com", "datadoghq.eu", "us3.datadoghq.com", "us5.datadoghq.com", "ap1.datadoghq.com", "ddog-gov.com",
+    ]
+
+    /// `https://api.datadoghq.com`, without a trailing slash.
+    public let baseURL: String
+
+    public init(site: String) throws(ConfigurationError) {
+        guard Self.knownSites.contains(site) else {
+            throw ConfigurationError(
+                variable: "OPS_DATADOG_SITE", value: site, expected: "one of \(Self.knownSites.joined(separator: ", "))")
+        }
+        baseURL = "https://api.\(site)"
+    }
+
+    public init(baseURL: String) throws(ConfigurationError) {
+        let trimmed = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
+        guard trimmed.hasPrefix("http://") || trimmed.hasPrefix("https://"), !trimmed.contains("?"),
+              trimmed.count > "https://".count
+        else {
+            throw ConfigurationError(variable: "OPS_DATADOG_API_URL", value: baseURL, expected: "an http(s) base URL without a query")
+        }
+        self.baseURL = trimmed
+    }
+
+    public var description: String { baseURL }
+}
+
+extension EnvironmentReader {
+    /// `OPS_DATADOG_API_URL` when set (the fake), else `api.` + `OPS_DATADOG_SITE` (default `datadoghq.com`).
+    public func datadogEndpoint() throws(ConfigurationError) -> DatadogEndpoint {
+        if let url = optional("OPS_DATADOG_API_URL") { return try DatadogEndpoint(baseURL: url) }
+        return try DatadogEndpoint(site: string("OPS_DATADOG_SITE", default: "datadoghq.com"))
+    }
+}

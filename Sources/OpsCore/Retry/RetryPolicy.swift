@@ -1,0 +1,57 @@
+import AWSCore
+
+/// How hard a client tries. Datadog and Slack both say how long to wait after a 429 (`X-RateLimit-Reset`,
+/// `Retry-After`), so that wait is honoured, capped because a Lambda has minutes, not hours; 5xx and lost
+/// connections back off with jitter.
+public struct RetryPolicy: Sendable {
+    public var maxAttempts: Int
+    public var baseBackoff: Duration
+    public var maxBackoff: Duration
+    /// Longest wait for a rate-limit window, whatever `X-RateLimit-Reset` says.
+    public var maxRateLimitWait: Duration
+    /// A 429 storm is survivable, so rate-limited attempts are counted apart from failures.
+    public var maxRateLimitedAttempts: Int
+    public var timeout: Duration
+    public var sleeper: any RetrySleeper
+    public var random: @Sendable () -> Double
+
+    public init(
+        maxAttempts: Int = 4,
+        baseBackoff: Duration = .milliseconds(500),
+        maxBackoff: Duration = .seconds(8),
+        maxRateLimitWait: Duration = .seconds(60),
+        maxRateLimitedAttempts: Int = 20,
+        timeout: Duration = .seconds(20),
+        sleeper: any RetrySleeper = TaskSleeper(),
+        random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }
+    ) {
+        self.maxAttempts = maxAttempts
+        self.baseBackoff = baseBackoff
+        self.maxBackoff = maxBackoff
+        self.maxRateLimitWait = maxRateLimitWait
+        self.maxRateLimitedAttempts = maxRateLimitedAttempts
+        self.timeout = timeout
+        self.sleeper = sleeper
+        self.random = random
+    }
+
+    /// Equal jitter: at least half the exponential step, so retries never bunch at zero.
+    func backoff(afterFailure failure: Int) -> Duration {
+        let step = min(maxBackoff, baseBackoff * (1 << min(failure - 1, 20)))
+        return step / 2 + (step / 2) * random()
+    }
+
+    /// Both headers give whole seconds; missing or unreadable means one second.
+    func rateLimitWait(header: String?) -> Duration {
+        let seconds = header.flatMap { Int($0.trimmingSpaces) } ?? 1
+        return min(maxRateLimitWait, .seconds(max(seconds, 1)))
+    }
+}
+
+extension String {
+    var trimmingSpaces: Substring {
+        let start = firstIndex { $0 != " " } ?? endIndex
+        let end = lastIndex { $0 != " " }.map { index(after: $0) } ?? start
+        return self[start..<end]
+    }
+}
