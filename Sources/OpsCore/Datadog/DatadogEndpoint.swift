@@ -8,6 +8,9 @@ public struct DatadogEndpoint: Sendable, Equatable, CustomStringConvertible {
 
     /// `https://api.datadoghq.com`, without a trailing slash.
     public let baseURL: String
+    /// Where people open monitors: `https://app.datadoghq.com`, `https://us3.datadoghq.com`; the base URL
+    /// itself for an override.
+    public let appURL: String
 
     public init(site: String) throws(ConfigurationError) {
         guard Self.knownSites.contains(site) else {
@@ -15,6 +18,8 @@ public struct DatadogEndpoint: Sendable, Equatable, CustomStringConvertible {
                 variable: "OPS_DATADOG_SITE", value: site, expected: "one of \(Self.knownSites.joined(separator: ", "))")
         }
         baseURL = "https://api.\(site)"
+        // The original sites put the UI on `app.`; the newer regional ones serve it on the site itself.
+        appURL = site.hasPrefix("us3.") || site.hasPrefix("us5.") || site.hasPrefix("ap1.") ? "https://\(site)" : "https://app.\(site)"
     }
 
     public init(baseURL: String) throws(ConfigurationError) {
@@ -25,9 +30,12 @@ public struct DatadogEndpoint: Sendable, Equatable, CustomStringConvertible {
             throw ConfigurationError(variable: "OPS_DATADOG_API_URL", value: baseURL, expected: "an http(s) base URL without a query")
         }
         self.baseURL = trimmed
+        appURL = trimmed
     }
 
     public var description: String { baseURL }
+
+    public func monitorURL(id: String) -> String { "\(appURL)/monitors/\(id)" }
 }
 
 extension EnvironmentReader {
