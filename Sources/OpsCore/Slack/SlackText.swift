@@ -2,17 +2,7 @@
 /// `<!channel>` cannot ping anyone), and lengths counted the way Slack counts them.
 public enum SlackText {
     public static func escape(_ text: some StringProtocol) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            default: out.append(character)
-            }
-        }
-        return out
+        EntityEscaping.escape(text, quotes: false)
     }
 
     /// Block Kit limits are in characters (code points).

@@ -21,21 +21,17 @@ import Testing
         pageSize: Int = 10, _ body: (MonitorChecker, FakeServer, WaitRecorder) async throws -> Void
     ) async throws {
         let fake = try await FakeServer.datadog(extra: ["--extra-monitors", "30"])
-        let transport = AsyncHTTPClientTransport()
-        let waits = WaitRecorder()
-        let client = DatadogClient(
-            endpoint: try DatadogEndpoint(baseURL: fake.baseURL), keys: DatadogKeys(apiKey: "k", applicationKey: "a"),
-            transport: transport, policy: RetryPolicy(sleeper: waits), pageSize: pageSize)
-        let checker = MonitorChecker(client: client, selection: MonitorSelection(tags: ["team:argos"])) {
-            Instant(epochMilliseconds: Int64(Date().timeIntervalSince1970 * 1000))
-        }
-        do {
+        let endpoint = try DatadogEndpoint(baseURL: fake.baseURL)
+        try await withRealTransport { transport in
+            let waits = WaitRecorder()
+            let client = DatadogClient(
+                endpoint: endpoint, keys: DatadogKeys(apiKey: "k", applicationKey: "a"),
+                transport: transport, policy: RetryPolicy(sleeper: waits), pageSize: pageSize)
+            let checker = MonitorChecker(client: client, selection: MonitorSelection(tags: ["team:argos"])) {
+                Instant(epochMilliseconds: Int64(Date().timeIntervalSince1970 * 1000))
+            }
             try await body(checker, fake, waits)
-        } catch {
-            try await transport.shutdown()
-            throw error
         }
-        try await transport.shutdown()
     }
 
     @Test func everyP1P2MonitorIsFoundAcrossPagesAndClassifiedAsTheScenarioSays() async throws {

@@ -35,19 +35,8 @@ import Testing
     }
 
     func inspect(_ html: String) throws -> Inspection {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try Executables.path(of: "python3"))
-        process.arguments = [RepositoryPaths.root.appendingPathComponent("Tests/OpsCoreTests/Fixtures/reports/inspect_html.py").path]
-        let input = Pipe()
-        let output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        try process.run()
-        input.fileHandleForWriting.write(Data(html.utf8))
-        try input.fileHandleForWriting.close()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return try JSONDecoder().decode(Inspection.self, from: data)
+        let result = try PythonScript.run("Tests/OpsCoreTests/Fixtures/reports/inspect_html.py", input: Data(html.utf8))
+        return try JSONDecoder().decode(Inspection.self, from: result.output)
     }
 
     func render(_ checks: [MonitorCheck], datadog: DatadogEndpoint? = nil) throws -> String {

@@ -30,21 +30,10 @@ import Testing
 
     func json(_ message: SlackMessage) throws -> Data { try JSONEncoder().encode(message) }
 
-    /// Runs `scripts/fakes/blockkit.py` on the payload: its exit status and output.
+    /// `scripts/fakes/blockkit.py` on the payload: its exit status and output.
     func blockKitVerdict(_ message: SlackMessage) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try Executables.path(of: "python3"))
-        process.arguments = [RepositoryPaths.root.appendingPathComponent("scripts/fakes/blockkit.py").path]
-        let input = Pipe()
-        let output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        try process.run()
-        input.fileHandleForWriting.write(try json(message))
-        try input.fileHandleForWriting.close()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, text)
+        let result = try PythonScript.run("scripts/fakes/blockkit.py", input: try json(message))
+        return (result.status, String(decoding: result.output, as: UTF8.self))
     }
 
     func texts(_ message: SlackMessage) throws -> [String] {

@@ -14,18 +14,12 @@ import Testing
 
     func withSink(_ body: (SlackWebhookClient, FakeServer, WaitRecorder) async throws -> Void) async throws {
         let sink = try await FakeServer(script: "slack_sink.py", arguments: ["--path", "/services/T000/B000/XXXX"])
-        let transport = AsyncHTTPClientTransport()
-        let waits = WaitRecorder()
-        let client = SlackWebhookClient(
-            url: try SlackWebhookURL(sink.baseURL + "/services/T000/B000/XXXX"), transport: transport,
-            policy: RetryPolicy(timeout: .seconds(10), sleeper: waits))
-        do {
+        let url = try SlackWebhookURL(sink.baseURL + "/services/T000/B000/XXXX")
+        try await withRealTransport { transport in
+            let waits = WaitRecorder()
+            let client = SlackWebhookClient(url: url, transport: transport, policy: RetryPolicy(timeout: .seconds(10), sleeper: waits))
             try await body(client, sink, waits)
-        } catch {
-            try await transport.shutdown()
-            throw error
         }
-        try await transport.shutdown()
     }
 
     func posted(_ sink: FakeServer) async throws -> [Posted] {
