@@ -5,10 +5,14 @@ import Testing
     @Test(arguments: [
         ("[P1][DB] MySQL CPU", CheckCategory.database), ("[P2][Container] Pods pending", .container),
         ("[P2][System] EC2 CPU", .system), ("[P1][Network] DX down", .network), ("[P2][CSP] SQS congestion", .csp),
-        ("[P2][EKS] node", .container), ("[P3][Finance] spend", .other),
+        ("[P2][EKS] node", .container),
     ])
     func theNamePrefixDecides(name: String, expected: CheckCategory) {
-        #expect(CheckCategory(name: name, tags: ["service:rds"]) == (expected == .other ? .database : expected))
+        #expect(CheckCategory(name: name, tags: ["service:rds"]) == expected)
+    }
+
+    @Test func anUnknownTowerLeavesItToTheTags() {
+        #expect(CheckCategory(name: "[P3][Finance] spend", tags: ["service:rds"]) == .database)
     }
 
     @Test func withoutAPrefixTheTagsDecide() {

@@ -18,15 +18,16 @@ import Testing
     }()
 
     func withChecker(
-        pageSize: Int = 10, _ body: (MonitorChecker, FakeServer, WaitRecorder) async throws -> Void
+        pageSize: Int = 10, fakeArguments: [String] = [], sleeper: (any RetrySleeper)? = nil,
+        _ body: (MonitorChecker, FakeServer, WaitRecorder) async throws -> Void
     ) async throws {
-        let fake = try await FakeServer.datadog(extra: ["--extra-monitors", "30"])
+        let fake = try await FakeServer.datadog(extra: ["--extra-monitors", "30"] + fakeArguments)
         let endpoint = try DatadogEndpoint(baseURL: fake.baseURL)
         try await withRealTransport { transport in
             let waits = WaitRecorder()
             let client = DatadogClient(
                 endpoint: endpoint, keys: DatadogKeys(apiKey: "k", applicationKey: "a"),
-                transport: transport, policy: RetryPolicy(sleeper: waits), pageSize: pageSize)
+                transport: transport, policy: RetryPolicy(sleeper: sleeper ?? waits), pageSize: pageSize)
             let checker = MonitorChecker(client: client, selection: MonitorSelection(tags: ["team:argos"])) {
                 Instant(epochMilliseconds: Int64(Date().timeIntervalSince1970 * 1000))
             }
@@ -44,7 +45,7 @@ import Testing
             let log = try JSONDecoder().decode([Logged].self, from: try await fake.get("/_fake/requests"))
             let listings = log.filter { $0.path == "/api/v1/monitor" }
             #expect(listings.count >= 8)
-            #expect(listings.allSatisfy { $0.query["monitor_tags"] == "team:argos" && $0.query["group_states"] == "all" })
+            #expect(listings.allSatisfy { $0.query["monitor_tags"] == "team:argos" && $0.query["group_states"] == "all" && $0.query["with_downtimes"] == "true" })
 
             let byLabel = Dictionary(uniqueKeysWithValues: checks.map { ($0.label, $0) })
             #expect(byLabel["SYSTEM-EC2-CPU-High-01"]?.checkClass == .alert)
@@ -77,6 +78,20 @@ import Testing
             #expect(checks.count == 44)
             #expect(checks.filter { $0.checkClass == .error }.map(\.label) == ["Service-EKS-FullGC-01"])
             #expect(waits.waits.filter { $0 == .seconds(1) }.count >= 15)
+        }
+    }
+
+    /// The fake's own limiter (10 calls per 2 s window) against ~50 calls, really waiting for each reset.
+    @Test func theRateLimitWindowIsWaitedOutForReal() async throws {
+        try await withChecker(pageSize: 100, fakeArguments: ["--rate-limit", "10", "--rate-period", "2"], sleeper: TaskSleeper()) { checker, fake, _ in
+            let started = ContinuousClock.now
+            let checks = try await checker.run()
+            #expect(checks.count == 44)
+            #expect(checks.filter { $0.checkClass == .error }.map(\.label) == ["Service-EKS-FullGC-01"])
+            #expect(ContinuousClock.now - started >= .seconds(6))
+            struct Logged: Decodable { var status: Int }
+            let log = try JSONDecoder().decode([Logged].self, from: try await fake.get("/_fake/requests"))
+            #expect(log.contains { $0.status == 429 })
         }
     }
 
