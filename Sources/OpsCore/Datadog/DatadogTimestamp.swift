@@ -14,8 +14,10 @@ enum DatadogTimestamp {
         return Int64(text).flatMap(instant(epochSeconds:))
     }
 
+    /// Nil for "never" (0) and for values no real time has (a hostile or corrupt 1e18 must not trap).
     private static func instant(epochSeconds seconds: Int64) -> Instant? {
-        guard seconds > 0 else { return nil }
-        return Instant(exactly: seconds * 1000)
+        let (milliseconds, overflow) = seconds.multipliedReportingOverflow(by: 1000)
+        guard seconds > 0, !overflow else { return nil }
+        return Instant(exactly: milliseconds)
     }
 }

@@ -46,6 +46,7 @@ import Testing
         #expect(monitors[4].overallState == .other("Something New"))
         #expect(monitors[4].matchingDowntimes.first?.scopes == ["env:prod"])
         #expect(monitors[4].label == nil)
+        #expect(monitors[4].overallStateModified == nil)
     }
 
     @Test func theRawMonitorIsKeptAsCompactUTF8() throws {
