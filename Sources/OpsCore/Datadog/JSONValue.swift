@@ -51,4 +51,17 @@ public indirect enum JSONValue: Sendable, Equatable, Codable {
     public var compactText: String {
         (try? String(decoding: JSONEncoder.sorted.encode(self), as: UTF8.self)) ?? "null"
     }
+
+    /// Indented for people, otherwise as `compactText`.
+    public var prettyText: String {
+        let encoder = JSONEncoder.sorted
+        encoder.outputFormatting.insert(.prettyPrinted)
+        return (try? String(decoding: encoder.encode(self), as: UTF8.self)) ?? "null"
+    }
+
+    /// The value of JSON text, or nil when it is not JSON.
+    public init?(parsing text: String) {
+        guard let value = try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8)) else { return nil }
+        self = value
+    }
 }

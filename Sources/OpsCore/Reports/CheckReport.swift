@@ -85,7 +85,8 @@ public struct CheckReport: Sendable {
             }
             out += "</ul>"
         }
-        out += "\n<details><summary>Monitor JSON</summary><pre>\(esc(check.monitorJSON))</pre></details></td>\n"
+        let json = JSONValue(parsing: check.monitorJSON)?.prettyText ?? check.monitorJSON
+        out += "\n<details><summary>Monitor JSON</summary><pre>\(esc(json))</pre></details></td>\n"
         out += "<td data-label=\"State since\">\(check.since.map { esc(zone.displayTime($0)) } ?? "–")</td>\n</tr>\n"
         return out
     }

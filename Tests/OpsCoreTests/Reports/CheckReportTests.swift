@@ -70,7 +70,8 @@ import Testing
         #expect(alert.text.contains("avg:cpu{host:</td></tr>} > 90"))
         #expect(alert.text.contains("host:<img src=x onerror=alert(1)> — Alert since 2026-11-25 08:00 KST"))
         #expect(alert.text.hasSuffix("\n2026-11-25 08:00 KST\n"))
-        #expect(alert.text.contains(#""한글":"유지""#))
+        #expect(alert.text.contains(#""한글" : "유지""#))
+        #expect(alert.text.contains("{\n  \"name\" : \"</pre></details><script>alert(1)</script>\","))
         #expect(page.rows[0].text.contains("monitor deleted since it was listed"))
         #expect(page.rows[0].text.contains("Container/EKS"))
     }
