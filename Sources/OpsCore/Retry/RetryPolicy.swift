@@ -47,11 +47,3 @@ public struct RetryPolicy: Sendable {
         return min(maxRateLimitWait, .seconds(max(seconds, 1)))
     }
 }
-
-extension String {
-    var trimmingSpaces: Substring {
-        let start = firstIndex { $0 != " " } ?? endIndex
-        let end = lastIndex { $0 != " " }.map { index(after: $0) } ?? start
-        return self[start..<end]
-    }
-}
