@@ -52,7 +52,11 @@ let package = Package(
             name: "SigningBench",
             dependencies: ["AWSCore", .product(name: "NIOHTTP1", package: "swift-nio")]
         ),
-        .executableTarget(name: "DailyCheckFunction", dependencies: ["LambdaRuntime"], path: "Sources/DailyCheck"),
+        .executableTarget(
+            name: "DailyCheckFunction",
+            dependencies: ["LambdaRuntime", "AWSCore", "OpsCore"],
+            path: "Sources/DailyCheck"
+        ),
         .executableTarget(name: "NotificationFunction", dependencies: ["LambdaRuntime"], path: "Sources/Notification"),
         .target(
             name: "LambdaEmulator",
@@ -83,6 +87,10 @@ let package = Package(
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "OpsCoreTests", dependencies: ["OpsCore", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "DailyCheckTests",
+            dependencies: ["DailyCheckFunction", "OpsCore", "LambdaEmulator", "AWSCore", "TestSupport"]
+        ),
         .testTarget(
             name: "CollectionTests",
             dependencies: ["CollectionFunction", "OpsCore", "LambdaRuntime", "LambdaEmulator", "AWSCore", "TestSupport"],

@@ -1,3 +1,35 @@
+import AWSCore
 import LambdaRuntime
+import OpsCore
 
-await LambdaRuntime.run { _ in NotImplementedHandler(function: "daily-check") }
+// daily-check: a schedule event → every selected Datadog monitor checked → checks table, HTML report on S3,
+// one Slack post. Configuration and secrets are read here, once per cold start.
+await LambdaRuntime.run { context in
+    let configuration = try DailyCheckConfiguration(environment: EnvironmentReader(context.environment))
+    let aws = AWSClient.lambdaDefault(environment: context.environment, logger: context.logger)
+    let secrets = SecretCache(client: SecretsManagerClient(
+        client: aws, configuration: try AWSServiceConfiguration.resolve(.secretsManager, environment: context.environment)))
+    let transport = AsyncHTTPClientTransport()
+    let datadog = DatadogClient(
+        endpoint: configuration.datadog,
+        keys: DatadogKeys(
+            apiKey: try await configuration.datadogAPIKey.resolve(with: secrets),
+            applicationKey: try await configuration.datadogApplicationKey.resolve(with: secrets)),
+        transport: transport)
+    let slack = SlackWebhookClient(url: try SlackWebhookURL(try await configuration.slackWebhook.resolve(with: secrets)), transport: transport)
+    let dynamoDB = DynamoDBClient(
+        client: aws, configuration: try AWSServiceConfiguration.resolve(.dynamoDB, environment: context.environment))
+    let s3 = S3Client(client: aws, configuration: try AWSServiceConfiguration.resolve(.s3, environment: context.environment))
+    return DailyCheckHandler(service: DailyCheckService(
+        slots: configuration.slots,
+        checker: MonitorChecker(client: datadog, selection: configuration.selection, clock: { Instant(epochMilliseconds: EpochMilliseconds.now.value) }),
+        store: DynamoDBCheckStore(client: dynamoDB, table: configuration.checksTable),
+        reports: S3ReportStore(s3: s3, settings: configuration.reports),
+        reportPrefix: configuration.reports.prefix,
+        report: CheckReport(systemName: configuration.systemName, zone: configuration.zone, datadog: configuration.datadog),
+        message: CheckMessage(systemName: configuration.systemName, zone: configuration.zone),
+        slack: slack,
+        retentionDays: configuration.retentionDays,
+        clock: { Instant(epochMilliseconds: EpochMilliseconds.now.value) }
+    ))
+}

@@ -20,7 +20,7 @@ struct CollectionStack {
     static func start() async throws -> CollectionStack {
         let moto = try await MotoServer.start(authentication: false)
         let prefix = "t\(UUID().uuidString.prefix(8).lowercased())"
-        let provisioned = try provision(endpoint: moto.endpoint, prefix: prefix)
+        let provisioned = try LocalAWS.provision(endpoint: moto.endpoint, prefix: prefix, webhookToken: token)
         let table = try require(provisioned["alerts_table"] as? String)
         let secrets = try require(provisioned["secrets"] as? [String: String])
         let outputPath = FileManager.default.temporaryDirectory.appendingPathComponent("collection-\(prefix).log").path
@@ -52,25 +52,6 @@ struct CollectionStack {
             moto: moto, emulator: emulator, table: table, dynamoDB: dynamoDB, transport: transport, outputPath: outputPath)
     }
 
-    static func provision(endpoint: String, prefix: String) throws -> [String: Any] {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [
-            "python3", RepositoryPaths.root.appendingPathComponent("scripts/lib/provision_local.py").path,
-            "--endpoint", endpoint, "--prefix", prefix, "--webhook-token", token,
-        ]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0, let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-            throw ProvisioningFailed(output: String(decoding: data, as: UTF8.self))
-        }
-        return object
-    }
-
-    struct ProvisioningFailed: Error { var output: String }
 
     /// Posts a body as Datadog would, through the Function URL event shape; returns status and reply.
     func post(_ body: String, token: String? = CollectionStack.token, method: String = "POST") async throws -> (status: Int, reply: [String: Any]) {

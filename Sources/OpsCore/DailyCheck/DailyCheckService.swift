@@ -1,0 +1,138 @@
+import Logging
+
+/// One daily-check run (SPEC §6): the slot from the event, every selected monitor checked, the run and its
+/// monitors stored, the report published, one Slack post per slot however often Lambda retries.
+public struct DailyCheckService: Sendable {
+    public let slots: CheckSlots
+    public let checker: MonitorChecker
+    public let store: any CheckStore
+    public let reports: any ReportStore
+    public let reportPrefix: String
+    public let report: CheckReport
+    public let message: CheckMessage
+    public let slack: any SlackPoster
+    public let retentionDays: Int
+    public let clock: @Sendable () -> Instant
+
+    /// A post claimed by an invocation that never finished is given up after this long.
+    static let staleClaimSeconds: Int64 = 600
+
+    public init(
+        slots: CheckSlots, checker: MonitorChecker, store: any CheckStore, reports: any ReportStore, reportPrefix: String,
+        report: CheckReport, message: CheckMessage, slack: any SlackPoster, retentionDays: Int,
+        clock: @escaping @Sendable () -> Instant
+    ) {
+        self.slots = slots
+        self.checker = checker
+        self.store = store
+        self.reports = reports
+        self.reportPrefix = reportPrefix
+        self.report = report
+        self.message = message
+        self.slack = slack
+        self.retentionDays = retentionDays
+        self.clock = clock
+    }
+
+    public func run(event: [UInt8], requestID: String, logger: Logger) async throws -> DailyCheckOutcome {
+        let invocation = try ScheduledInvocation(json: event)
+        let slot = try invocation.checkSlot(in: slots)
+        let started = clock()
+        logger.info("checking", metadata: ["slot": "\(slot.id)"])
+
+        let checks: [MonitorCheck]
+        var failure: String?
+        do {
+            checks = try await checker.run()
+        } catch {
+            checks = []
+            failure = "the monitors could not be listed: \(error)"
+            logger.error("check failed", metadata: ["slot": "\(slot.id)", "error": "\(error)"])
+        }
+        let run = CheckRun(slotID: slot.id, started: started, finished: clock(), checks: checks)
+
+        var published: PublishedReport?
+        do {
+            let html = report.render(run: run, checks: checks)
+            published = try await reports.publish(html: Array(html.utf8), key: ReportKey.key(prefix: reportPrefix, kind: "check", slot: slot))
+        } catch {
+            logger.error("report not published", metadata: ["slot": "\(slot.id)", "error": "\(error)"])
+        }
+
+        let expiresAt = run.finished.epochMilliseconds / 1000 + Int64(retentionDays) * 86_400
+        try await store.save(
+            run: CheckRunRecord(run: run, status: failure == nil ? "finished" : "failed", reportKey: published?.key,
+                                error: failure, retentionDays: retentionDays),
+            monitors: checks.map { MonitorCheckRecord(check: $0, slotID: slot.id, expiresAt: expiresAt) }
+        )
+
+        let posted = try await postOnce(
+            slot: slot, run: run, checks: checks, report: published, failure: failure,
+            manual: invocation.isManual, requestID: requestID, logger: logger)
+        logger.info("checked", metadata: [
+            "slot": "\(slot.id)", "total": "\(run.total)", "notOK": "\(run.notOK)", "posted": "\(posted)",
+        ])
+        return DailyCheckOutcome(
+            slot: slot.id, status: failure == nil ? "finished" : "failed", total: run.total, notOK: run.notOK,
+            counts: Dictionary(uniqueKeysWithValues: run.counts.map { ($0.key.rawValue, $0.value) }),
+            reportKey: published?.key, posted: posted)
+    }
+
+    /// Scheduled runs post once per slot: a retry finds the post claimed or done and stays quiet. A manual
+    /// run is an operator asking again, so it always posts.
+    private func postOnce(
+        slot: CheckSlot, run: CheckRun, checks: [MonitorCheck], report: PublishedReport?, failure: String?, manual: Bool,
+        requestID: String, logger: Logger
+    ) async throws -> Bool {
+        let now = clock().epochMilliseconds
+        if !manual {
+            let claimed = try await store.claimPost(
+                slotID: slot.id, function: "daily-check", requestID: requestID, now: now, staleAfterSeconds: Self.staleClaimSeconds)
+            guard claimed else {
+                logger.info("already posted for this slot; not posting again", metadata: ["slot": "\(slot.id)"])
+                return false
+            }
+        }
+        let link = report.map { ReportLink(url: $0.url, expires: $0.expiresAt) }
+        var text = message.build(run: run, checks: checks, report: link)
+        if let failure {
+            text = SlackMessage(text: "daily-check \(slot.id) FAILED: " + SlackText.escape(failure), blocks: [
+                .header("daily-check \(slot.id) failed"),
+                .section(text: ":rotating_light: *No monitor was checked.* " + SlackText.escape(failure)),
+            ])
+        }
+        do {
+            _ = try await slack.post(text)
+        } catch {
+            if !manual { try await store.finishPost(slotID: slot.id, function: "daily-check", posted: false, now: clock().epochMilliseconds) }
+            throw error
+        }
+        if !manual { try await store.finishPost(slotID: slot.id, function: "daily-check", posted: true, now: clock().epochMilliseconds) }
+        return true
+    }
+}
+
+/// What a daily-check invocation answers.
+public struct DailyCheckOutcome: Codable, Sendable, Equatable {
+    public var slot: String
+    public var status: String
+    public var total: Int
+    public var notOK: Int
+    public var counts: [String: Int]
+    public var reportKey: String?
+    public var posted: Bool
+}
+
+/// Posts one Slack message; the seam between a run and the webhook.
+public protocol SlackPoster: Sendable {
+    func post(_ message: SlackMessage) async throws -> SlackWebhookClient.Delivery
+}
+
+extension SlackWebhookClient: SlackPoster {}
+
+extension ScheduledInvocation {
+    var isManual: Bool {
+        if case .manual = self { return true }
+        return false
+    }
+}
