@@ -91,6 +91,23 @@ import TestSupport
             expressionAttributeValues: [":pk": .s("RUN#2026-11-25T09:00")], consistentRead: true))
         let monitors = items.filter { if case .s(let sk)? = $0["sk"] { return sk.hasPrefix("MONITOR#") } else { return false } }
         #expect(monitors.count == 44, "a re-run overwrites the slot rather than adding to it")
+        // Monitor by monitor, the stored class is the one the fake's scenario sets up.
+        let expected: [String: String] = [
+            "SYSTEM-EC2-CPU-High-01": "Alert", "Container-EKS-Pods-Abnormal-01": "Alert", "DB-MySQL-CPU-TooHigh-01": "Warn",
+            "Container-EKS-JOB-Fail-01": "No Data", "CSP-MSK-ConsumerLag-01": "No Data", "Network-TGW-PacketDrop-01": "No Data",
+            "Network-DX-Down-01": "Muted", "Service-EKS-FullGC-01": "Error",
+        ]
+        for monitor in monitors {
+            guard case .s(let label)? = monitor["label"], case .s(let checkClass)? = monitor["class"] else {
+                Issue.record("monitor record without label or class: \(monitor)")
+                continue
+            }
+            #expect(checkClass == expected[label] ?? "OK", "\(label)")
+        }
+        for message in try await slackMessages() {
+            let reply = message["reply"] as? [String: Any]
+            #expect((reply?["status"] as? Int) == 200, "the sink refused a post: \(message)")
+        }
         let run = try #require(items.first { $0["sk"] == .s("RUN") })
         #expect(run["status"] == .s("finished"))
         guard case .s(let reportKey)? = run["report_key"] else {
@@ -101,6 +118,15 @@ import TestSupport
         let report = String(decoding: try await s3.getObject(bucket: bucket, key: reportKey).body, as: UTF8.self)
         #expect(report.contains("Content-Security-Policy"))
         #expect(report.contains("SYSTEM-EC2-CPU-High-01"))
+    }
+
+    @Test func aRateLimitStormIsWaitedOut() async throws {
+        defer { Task { try await shutdown() } }
+        try await datadog.control("/_fake/faults", json: #"{"status": 429, "count": 6, "path_prefix": "/api/v1/monitor", "reset": 1}"#)
+        let outcome = try await invoke(#"{"scheduled_time": "2026-11-25T11:00:00Z"}"#)
+        #expect(outcome["slot"] as? String == "2026-11-25T20:00")
+        #expect(outcome["total"] as? Int == 44)
+        #expect((outcome["counts"] as? [String: Int])?["Error"] == 1, "only the deleted monitor is an error")
     }
 
     @Test func aManualRunPostsAgainAndABadEventIsAnError() async throws {
