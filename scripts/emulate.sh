@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The main job, run locally: the functions as real `bootstrap` processes under the Runtime API emulator,
-# AWS played by moto. For now (the realistic day of SPEC §12 comes with daily-check and notification) it
-# sends the webhook fixtures through collection into moto, with a redelivery, a wrong token and a malformed
-# body, and invokes the probe function and the two placeholders.
+# AWS played by moto, Datadog and Slack by the fakes in scripts/fakes. For now (the realistic day of SPEC §12
+# comes with notification) it sends the webhook fixtures through collection into moto, with a redelivery, a
+# wrong token and a malformed body; runs daily-check for today's 09:00 slot against the fake Datadog and
+# prints the Slack message and the report; and invokes the probe function and the notification placeholder.
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
 cd "$REPO_ROOT"
@@ -87,13 +88,48 @@ answer="$(invoke "$BASE_URL" probe '{"action":"echo","message":"hello from the e
 echo "$answer"
 case "$answer" in *'"message":"hello from the emulator"'*) ;; *) failures=$((failures + 1)) ;; esac
 
-for function in daily-check notification; do
-    start_function "$function" -- "$bin/$function"
-    echo "--- $function"
-    answer="$(invoke "$BASE_URL" "$function" '{}')"
-    echo "$answer"
-    case "$answer" in *Function.NotImplemented*) ;; *) failures=$((failures + 1)) ;; esac
-done
+# Starts a fake from scripts/fakes and sets FAKE_URL.
+start_fake() {
+    local name="$1"
+    shift
+    python3 "scripts/fakes/$name" --port 0 --port-file "$WORK/$name.port" "$@" > "$WORK/$name.log" 2>&1 &
+    WORK_PIDS+=($!)
+    local _
+    for _ in $(seq 100); do [ -s "$WORK/$name.port" ] && break; sleep 0.05; done
+    [ -s "$WORK/$name.port" ] || die "$name did not start: $(cat "$WORK/$name.log")"
+    FAKE_URL="http://127.0.0.1:$(cat "$WORK/$name.port")"
+}
+start_fake fake_datadog.py --catalogue terraform/datadog/monitors.json --api-key local-api-key --app-key local-app-key
+datadog_url="$FAKE_URL"
+start_fake slack_sink.py
+slack_url="$FAKE_URL"
+echo "fake Datadog on $datadog_url (79 catalogue monitors + 185 of another team), Slack sink on $slack_url"
+
+start_function daily-check --env OPS_SYSTEM_NAME=Argos --env OPS_CHECKS_TABLE=opsdaily-local-checks \
+    --env OPS_REPORT_BUCKET=opsdaily-local-reports --env OPS_DATADOG_API_URL="$datadog_url" \
+    --env OPS_DATADOG_SECRET_ID=opsdaily-local/datadog --env OPS_MONITOR_TAGS=team:argos \
+    --env OPS_SLACK_WEBHOOK_URL="$slack_url/services/T000/B000/XXXX" -- "$bin/daily-check"
+echo "--- daily-check: the 09:00 slot of today"
+answer="$(invoke "$BASE_URL" daily-check "{\"scheduled_time\": \"$(date -u +%Y-%m-%d)T00:00:00Z\"}")"
+echo "$answer"
+case "$answer" in *'"total":44'*'"posted":true'*|*'"posted":true'*'"total":44'*) ;; *) failures=$((failures + 1)) ;; esac
+echo "--- Slack, as the channel would read it"
+curl -s "$slack_url/_sink/text" | sed 's/^/  /'
+mkdir -p build/reports
+report_key="$(echo "$answer" | python3 -c 'import json,sys; print(json.load(sys.stdin).get("reportKey") or "")')"
+if [ -n "$report_key" ]; then
+    python3 -c 'import boto3,sys; open(sys.argv[2],"wb").write(boto3.client("s3").get_object(Bucket="opsdaily-local-reports",Key=sys.argv[1])["Body"].read())' \
+        "$report_key" build/reports/check.html
+    echo "  report s3://opsdaily-local-reports/$report_key copied to build/reports/check.html"
+else
+    failures=$((failures + 1))
+fi
+
+start_function notification -- "$bin/notification"
+echo "--- notification"
+answer="$(invoke "$BASE_URL" notification '{}')"
+echo "$answer"
+case "$answer" in *Function.NotImplemented*) ;; *) failures=$((failures + 1)) ;; esac
 
 echo
 echo "function logs:"

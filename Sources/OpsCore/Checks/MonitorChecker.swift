@@ -2,7 +2,7 @@
 /// and classify it. A monitor that cannot be read is an `Error` check; the pass always finishes.
 public struct MonitorChecker: Sendable {
     /// Datadog's monitor endpoints allow a few thousand calls an hour; a handful in flight is quick and polite.
-    public static let defaultConcurrency = 4
+    public static let defaultConcurrency = 8
 
     private let client: DatadogClient
     private let selection: MonitorSelection
