@@ -65,7 +65,7 @@ public enum MonitorClassifier {
 
     /// A scope `host:a,env:prod` covers a group whose tags include every one of its tags.
     static func covers(scope: String, group: String) -> Bool {
-        let groupTags = Set(group.split(separator: ",").map { String($0).trimmingSpaces })
-        return scope.split(separator: ",").allSatisfy { groupTags.contains(String($0).trimmingSpaces) }
+        let groupTags = Set(group.split(separator: ",").map { String($0).trimmedWhitespace })
+        return scope.split(separator: ",").allSatisfy { groupTags.contains(String($0).trimmedWhitespace) }
     }
 }

@@ -19,14 +19,14 @@ extension EnvironmentReader {
     /// `OPS_MONITOR_TAGS` (comma-separated, optional) and `OPS_MONITOR_PRIORITIES` (default `1,2`).
     public func monitorSelection() throws(ConfigurationError) -> MonitorSelection {
         let tagText: String = string("OPS_MONITOR_TAGS", default: "")
-        let tags = tagText.split(separator: ",").map { String(String($0).trimmingSpaces) }.filter { !$0.isEmpty }
+        let tags = tagText.split(separator: ",").map { String(String($0).trimmedWhitespace) }.filter { !$0.isEmpty }
         guard tags.allSatisfy({ !$0.contains(" ") }) else {
             throw ConfigurationError(variable: "OPS_MONITOR_TAGS", value: tagText, expected: "comma-separated tags such as team:argos")
         }
         guard let text = optional("OPS_MONITOR_PRIORITIES") else { return MonitorSelection(tags: tags) }
         var priorities = Set<Int>()
         for part in text.split(separator: ",", omittingEmptySubsequences: false) {
-            guard let value = Int(String(part).trimmingSpaces), (1...5).contains(value) else {
+            guard let value = Int(String(part).trimmedWhitespace), (1...5).contains(value) else {
                 throw ConfigurationError(variable: "OPS_MONITOR_PRIORITIES", value: text, expected: "comma-separated priorities 1–5, e.g. 1,2")
             }
             priorities.insert(value)

@@ -43,7 +43,7 @@ public struct RetryPolicy: Sendable {
 
     /// Both headers give whole seconds; missing or unreadable means one second.
     func rateLimitWait(header: String?) -> Duration {
-        let seconds = header.flatMap { Int($0.trimmingSpaces) } ?? 1
+        let seconds = header.flatMap { Int($0.trimmedWhitespace) } ?? 1
         return min(maxRateLimitWait, .seconds(max(seconds, 1)))
     }
 }

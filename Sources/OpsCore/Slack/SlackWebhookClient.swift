@@ -63,7 +63,7 @@ public struct SlackWebhookClient: Sendable {
 
     /// Slack answers a short code in plain text; anything longer is cut rather than logged whole.
     static func reason(in body: [UInt8]) -> String {
-        String(String(decoding: body.prefix(200), as: UTF8.self).trimmingSpaces)
+        String(String(decoding: body.prefix(200), as: UTF8.self).trimmedWhitespace)
             .filter { !$0.isNewline }
     }
 
