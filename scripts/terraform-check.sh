@@ -58,25 +58,10 @@ export TF_IN_AUTOMATION=1 TF_INPUT=0 CHECKPOINT_DISABLE=1
 
 # --- tools in their own venvs (checkov pins a boto3 of its own; both it and
 # python-hcl2 ship a module named hcl2) ----------------------------------------
-ensure_venv() { # dir, probe command, packages...
-  local dir="$1" probe="$2"
-  shift 2
-  if [[ -x "$dir/bin/python" ]] && "$dir/bin/python" -c "$probe" >/dev/null 2>&1; then
-    return
-  fi
-  echo "installing $* into ${dir#"$REPO"/}"
-  rm -rf "$dir"
-  python3 -m venv "$dir"
-  quiet "$dir/bin/pip" install --disable-pip-version-check --quiet "$@"
-}
-
+source "$REPO/scripts/lib/common.sh"
 step "tools"
-ensure_venv "$REPO/.venv-checkov" \
-  "import importlib.metadata as m; assert m.version('checkov') == '$CHECKOV_VERSION'" \
-  "checkov==$CHECKOV_VERSION"
-ensure_venv "$REPO/.venv-hcl2" \
-  "import importlib.metadata as m; assert m.version('python-hcl2') == '$HCL2_VERSION'; import pytest" \
-  "python-hcl2==$HCL2_VERSION" pytest
+ensure_venv checkov "checkov==$CHECKOV_VERSION" >/dev/null
+ensure_venv hcl2 "python-hcl2==$HCL2_VERSION" pytest >/dev/null
 echo "$(terraform version | head -1), checkov $CHECKOV_VERSION, python-hcl2 $HCL2_VERSION"
 
 # --- 1. fmt --------------------------------------------------------------------
