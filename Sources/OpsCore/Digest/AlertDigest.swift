@@ -1,0 +1,70 @@
+/// The numbers of the alert digest (SPEC §7) for one window, computed from stored alerts alone: pure, so
+/// every rule is unit-tested with hand-computed figures.
+public struct AlertDigest: Sendable, Equatable {
+    /// Alerts per priority (nil: none given) and transition category, `[TEST]` notifications excluded.
+    public var counts: [Int?: [AlertTransition.Category: Int]]
+    public var total: Int
+    public var testNotifications: Int
+    public var episodes: [AlertEpisode]
+    /// Median and longest time from trigger to recovery of the episodes that recovered in the window, ms.
+    public var medianTimeToRecover: Int64?
+    public var maximumTimeToRecover: Int64?
+    /// Monitors by number of alerts, most first (ties by monitor id), at most `noisyLimit`.
+    public var noisiest: [MonitorActivity]
+    /// Monitors with at least `flappingThreshold` transitions in the window.
+    public var flapping: [MonitorActivity]
+
+    public static let flappingThreshold = 4
+    public static let noisyLimit = 10
+
+    public var openEpisodes: [AlertEpisode] { episodes.filter { $0.recoveredAt == nil } }
+
+    /// `alerts` in any order; only those with `eventTime` in `window` count.
+    public init(alerts: [Alert], window: TimeWindow) {
+        let inWindow = alerts
+            .filter { window.contains(Instant(epochMilliseconds: $0.eventTime)) }
+            .sorted { ($0.eventTime, $0.eventID) < ($1.eventTime, $1.eventID) }
+        let real = inWindow.filter { !$0.isTest }
+        testNotifications = inWindow.count - real.count
+        total = real.count
+
+        var counts: [Int?: [AlertTransition.Category: Int]] = [:]
+        for alert in real {
+            counts[alert.priority, default: [:]][alert.parsedTransition.category, default: 0] += 1
+        }
+        self.counts = counts
+
+        episodes = AlertEpisode.pair(real)
+        let recoveryTimes = episodes.compactMap(\.timeToRecover).sorted()
+        medianTimeToRecover = recoveryTimes.isEmpty ? nil : Self.median(recoveryTimes)
+        maximumTimeToRecover = recoveryTimes.last
+
+        let activity = MonitorActivity.byMonitor(real)
+        noisiest = Array(activity.sorted { ($1.alerts, $0.monitor) < ($0.alerts, $1.monitor) }.prefix(Self.noisyLimit))
+        flapping = activity.filter { $0.transitions >= Self.flappingThreshold }.sorted { ($1.transitions, $0.monitor) < ($0.transitions, $1.monitor) }
+    }
+
+    /// The median of sorted values; for an even count, the mean of the two middle ones.
+    static func median(_ sorted: [Int64]) -> Int64 {
+        let middle = sorted.count / 2
+        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+    }
+}
+
+/// A change against the same window a day earlier.
+public struct AlertTrend: Sendable, Equatable {
+    public var current: Int
+    public var previous: Int
+
+    public init(current: AlertDigest, previous: AlertDigest) {
+        self.current = current.total
+        self.previous = previous.total
+    }
+
+    public var difference: Int { current - previous }
+
+    /// Percent change, nil when the earlier window had no alerts.
+    public var percent: Int? {
+        previous == 0 ? nil : Int((Double(difference) * 100 / Double(previous)).rounded())
+    }
+}

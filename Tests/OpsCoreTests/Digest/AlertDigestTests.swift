@@ -1,0 +1,91 @@
+import OpsCore
+import Testing
+
+/// The digest rules of SPEC §7 against figures computed by hand.
+@Suite struct AlertDigestTests {
+    static let start: Int64 = 1_795_446_000_000
+    static let minute: Int64 = 60_000
+    static let window = TimeWindow(start: Instant(epochMilliseconds: start), end: Instant(epochMilliseconds: start + 600 * minute))
+
+    static func alert(
+        _ id: String, monitor: String, at minutes: Int64, _ transition: String, priority: Int? = 2,
+        cycle: String? = nil, scope: String? = nil, test: Bool = false
+    ) -> Alert {
+        var body: [String: String] = [
+            "id": id, "monitor_id": monitor, "date": String(start + minutes * minute), "transition": transition,
+            "alert_title": (test ? "[TEST] " : "") + "\(monitor) title",
+        ]
+        if let priority { body["priority"] = "P\(priority)" }
+        if let cycle { body["alert_cycle_key"] = cycle }
+        if let scope { body["scope"] = scope }
+        let json = "{" + body.sorted { $0.key < $1.key }.map { "\"\($0.key)\":\"\($0.value)\"" }.joined(separator: ",") + "}"
+        return try! AlertParser(retentionDays: 400) { _ in "2026-11-24" }.parse(body: Array(json.utf8), receivedAt: 0)
+    }
+
+    static let alerts: [Alert] = [
+        alert("0", monitor: "m1", at: -10, "Triggered", cycle: "c0"),  // before the window
+        alert("1", monitor: "m1", at: 10, "Triggered", cycle: "c1"),
+        alert("2", monitor: "m1", at: 20, "Re-Triggered", cycle: "c1"),
+        alert("3", monitor: "m1", at: 70, "Recovered", cycle: "c1"),
+        alert("4", monitor: "m2", at: 30, "Triggered", priority: 1, scope: "host:a"),
+        alert("5", monitor: "m2", at: 50, "Recovered", priority: 1, scope: "host:a"),
+        alert("6", monitor: "m2", at: 100, "Triggered", priority: 1, scope: "host:a"),
+        alert("7", monitor: "m3", at: 200, "Triggered", priority: 3),
+        alert("8", monitor: "m3", at: 205, "Recovered", priority: 3),
+        alert("9", monitor: "m3", at: 210, "Triggered", priority: 3),
+        alert("10", monitor: "m3", at: 215, "Recovered", priority: 3),
+        alert("11", monitor: "m3", at: 220, "Triggered", priority: 3),
+        alert("12", monitor: "m4", at: 300, "Triggered", priority: 1, test: true),
+        alert("13", monitor: "m5", at: 5, "Recovered", priority: 4),  // its trigger was before the window
+    ]
+
+    let digest = AlertDigest(alerts: Self.alerts.shuffled(), window: Self.window)
+
+    @Test func countsByPriorityAndTransitionExcludeTestsAndOtherWindows() {
+        #expect(digest.total == 12)
+        #expect(digest.testNotifications == 1)
+        #expect(digest.counts[2] == [.triggered: 2, .recovered: 1])
+        #expect(digest.counts[1] == [.triggered: 2, .recovered: 1])
+        #expect(digest.counts[3] == [.triggered: 3, .recovered: 2])
+        #expect(digest.counts[4] == [.recovered: 1])
+    }
+
+    @Test func episodesPairByCycleKeyElseMonitorAndScope() {
+        let closed = digest.episodes.filter { $0.recoveredAt != nil }
+        #expect(closed.map(\.timeToRecover) == [60 * Self.minute, 20 * Self.minute, 5 * Self.minute, 5 * Self.minute])
+        #expect(closed.first?.notifications == 3, "trigger, re-trigger and recovery of cycle c1")
+        #expect(digest.openEpisodes.map(\.monitorID) == ["m2", "m3"])
+        #expect(!digest.episodes.contains { $0.monitorID == "m5" }, "a lone recovery is not an episode")
+    }
+
+    @Test func timeToRecoverIsTheMedianAndMaximumOfRecoveredEpisodes() {
+        // 5, 5, 20 and 60 minutes: the median of an even count is the mean of 5 and 20.
+        #expect(digest.medianTimeToRecover == 750_000)
+        #expect(digest.maximumTimeToRecover == 3_600_000)
+    }
+
+    @Test func noisyAndFlappingMonitors() {
+        #expect(digest.noisiest.map(\.monitor) == ["m3", "m1", "m2", "m5"])
+        #expect(digest.noisiest.map(\.alerts) == [5, 3, 3, 1])
+        // m3 went T, R, T, R, T: five transitions; m2 (T, R, T) has three, under the threshold of four.
+        #expect(digest.flapping.map(\.monitor) == ["m3"])
+        #expect(digest.flapping.first?.transitions == 5)
+    }
+
+    @Test func trendAgainstTheSameWindowADayEarlier() {
+        let yesterday = TimeWindow(
+            start: Instant(epochMilliseconds: Self.start - 1_440 * Self.minute),
+            end: Instant(epochMilliseconds: Self.start - 840 * Self.minute))
+        let earlier = (0..<8).map { Self.alert("y\($0)", monitor: "m1", at: -1_400 + Int64($0), "Triggered") }
+        let trend = AlertTrend(current: digest, previous: AlertDigest(alerts: earlier, window: yesterday))
+        #expect(trend.previous == 8)
+        #expect(trend.difference == 4)
+        #expect(trend.percent == 50)
+        #expect(AlertTrend(current: digest, previous: AlertDigest(alerts: [], window: yesterday)).percent == nil)
+    }
+
+    @Test func aQuietWindowHasNothing() {
+        let quiet = AlertDigest(alerts: [], window: Self.window)
+        #expect(quiet.total == 0 && quiet.episodes.isEmpty && quiet.medianTimeToRecover == nil && quiet.flapping.isEmpty)
+    }
+}
