@@ -7,41 +7,101 @@ struct CanonicalRequest {
     let signedHeaders: String
 
     init(method: String, uri: String, query: String, headers: [(name: String, value: String)], payload: PayloadHash) {
-        let headers = Self.sortedHeaders(headers)
+        let names = LowercasedNames(headers)
+        let order = names.sortedOrder()
+        var valueByteCount = 0
+        for header in headers { valueByteCount &+= header.value.utf8.count }
+        // Everything goes straight into one buffer sized up front: this runs on every request, and a String
+        // per header or per line costs more than the hashing of it.
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(method.utf8.count + uri.utf8.count + query.utf8.count + 64 * headers.count + 160)
-        for part in [method, uri, query] {
-            bytes.append(contentsOf: part.utf8)
-            bytes.append(UInt8(ascii: "\n"))
-        }
-        var names = ""
-        for (index, header) in headers.enumerated() {
-            if index > 0 && headers[index - 1].name == header.name {
+        bytes.reserveCapacity(
+            method.utf8.count + uri.utf8.count + query.utf8.count + 2 * names.bytes.count + valueByteCount
+                + 3 * headers.count + payload.value.utf8.count + 8)
+        bytes.append(contentsOf: method.utf8)
+        bytes.append(UInt8(ascii: "\n"))
+        bytes.append(contentsOf: uri.utf8)
+        bytes.append(UInt8(ascii: "\n"))
+        bytes.append(contentsOf: query.utf8)
+        bytes.append(UInt8(ascii: "\n"))
+        for (position, index) in order.enumerated() {
+            if position > 0 && names.areEqual(order[position - 1], index) {
                 bytes.append(UInt8(ascii: ","))
             } else {
-                if index > 0 {
-                    bytes.append(UInt8(ascii: "\n"))
-                    names += ";"
-                }
-                bytes.append(contentsOf: header.name.utf8)
+                if position > 0 { bytes.append(UInt8(ascii: "\n")) }
+                names.append(index, to: &bytes)
                 bytes.append(UInt8(ascii: ":"))
-                names += header.name
             }
-            bytes.append(contentsOf: header.value.utf8)
+            Self.appendTrimmed(headers[index].value, to: &bytes)
         }
         if !headers.isEmpty { bytes.append(UInt8(ascii: "\n")) }
         bytes.append(UInt8(ascii: "\n"))
-        bytes.append(contentsOf: names.utf8)
+        let signedStart = bytes.count
+        names.appendSignedHeaders(order, to: &bytes)
+        signedHeaders = String(decoding: bytes[signedStart...], as: UTF8.self)
         bytes.append(UInt8(ascii: "\n"))
         bytes.append(contentsOf: payload.value.utf8)
         self.bytes = bytes
-        signedHeaders = names
+    }
+
+    /// The lower-cased header names side by side in one buffer, so sorting compares bytes in place.
+    private struct LowercasedNames {
+        var bytes: [UInt8] = []
+        var ranges: [Range<Int>] = []
+
+        init(_ headers: [(name: String, value: String)]) {
+            var total = 0
+            for header in headers { total &+= header.name.utf8.count }
+            bytes.reserveCapacity(total)
+            ranges.reserveCapacity(headers.count)
+            for header in headers {
+                let start = bytes.count
+                let utf8 = header.name.utf8
+                // Header names are ASCII: lower-cased byte by byte rather than through Unicode case mapping.
+                if utf8.allSatisfy({ $0 < 0x80 }) {
+                    for byte in utf8 { bytes.append((UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte | 0x20 : byte) }
+                } else {
+                    bytes.append(contentsOf: header.name.lowercased().utf8)
+                }
+                ranges.append(start..<bytes.count)
+            }
+        }
+
+        /// Header indices by name; equal names keep their original order, which is the order their values join in.
+        func sortedOrder() -> [Int] {
+            var order = Array(ranges.indices)
+            bytes.withUnsafeBufferPointer { bytes in
+                order.sort { lhs, rhs in
+                    let left = UnsafeBufferPointer(rebasing: bytes[ranges[lhs]])
+                    let right = UnsafeBufferPointer(rebasing: bytes[ranges[rhs]])
+                    return left.elementsEqual(right) ? lhs < rhs : left.lexicographicallyPrecedes(right)
+                }
+            }
+            return order
+        }
+
+        func areEqual(_ lhs: Int, _ rhs: Int) -> Bool {
+            bytes[ranges[lhs]].elementsEqual(bytes[ranges[rhs]])
+        }
+
+        func append(_ index: Int, to output: inout [UInt8]) {
+            output.append(contentsOf: bytes[ranges[index]])
+        }
+
+        /// `content-type;host;x-amz-date`: each name once, in `order`.
+        func appendSignedHeaders(_ order: [Int], to output: inout [UInt8]) {
+            for (position, index) in order.enumerated() where position == 0 || !areEqual(order[position - 1], index) {
+                if position > 0 { output.append(UInt8(ascii: ";")) }
+                append(index, to: &output)
+            }
+        }
     }
 
     /// The canonical URI. Every service but S3 normalises the path (RFC 3986 dot segments, repeated
     /// slashes) and encodes the wire path once more; S3 signs the wire path exactly as sent.
     static func uri(path: String, normalizing: Bool, encoding: Bool) -> String {
-        var path = path.isEmpty ? "/" : path
+        // The root is already canonical, and most API calls (DynamoDB, SQS, STS…) go to it.
+        if path == "/" || path.isEmpty { return "/" }
+        var path = path
         if normalizing { path = normalized(path) }
         return encoding ? URIEncoding.encodePath(path) : path
     }
@@ -49,6 +109,7 @@ struct CanonicalRequest {
     /// The canonical query: every name and value decoded then strictly re-encoded, sorted by name then value.
     /// `extra` holds parameters not yet encoded (the `X-Amz-*` ones of a pre-signed URL).
     static func query(_ raw: String, extra: [(name: String, value: String)] = []) -> String {
+        if raw.isEmpty && extra.isEmpty { return "" }
         var pairs: [(name: String, value: String)] = []
         pairs.reserveCapacity(extra.count + 4)
         if !raw.isEmpty {
@@ -79,58 +140,37 @@ struct CanonicalRequest {
 
     /// What the canonical request of these headers will list as signed: a pre-signed URL carries it in its query.
     static func signedHeaderNames(_ headers: [(name: String, value: String)]) -> String {
-        Set(headers.map { lowercased($0.name) }).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.joined(separator: ";")
-    }
-
-    /// Lower-cased names sorted, repeated names kept in their original order (the caller joins their values
-    /// with `,`); values trimmed with inner runs of white space (folded lines included) collapsed to one space.
-    private static func sortedHeaders(_ headers: [(name: String, value: String)]) -> [(name: String, value: String)] {
-        var entries: [(name: String, value: String)] = []
-        entries.reserveCapacity(headers.count)
-        for (name, value) in headers { entries.append((lowercased(name), trimmed(value))) }
-        // Stable by construction: ties keep their original positions, which is the order their values join in.
-        var order = Array(entries.indices)
-        order.sort { lhs, rhs in
-            entries[lhs].name == entries[rhs].name ? lhs < rhs : entries[lhs].name.utf8.lexicographicallyPrecedes(entries[rhs].name.utf8)
-        }
-        return order.map { entries[$0] }
-    }
-
-    /// Header names are ASCII: lower-case them byte by byte rather than through Unicode case mapping.
-    private static func lowercased(_ name: String) -> String {
-        var name = name
-        return name.withUTF8 { bytes in
-            guard bytes.allSatisfy({ $0 < 0x80 }) else { return String(decoding: bytes, as: UTF8.self).lowercased() }
-            return String(unsafeUninitializedCapacity: bytes.count) { output in
-                for (index, byte) in bytes.enumerated() {
-                    output[index] = (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte | 0x20 : byte
-                }
-                return bytes.count
-            }
-        }
+        let names = LowercasedNames(headers)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(names.bytes.count + headers.count)
+        names.appendSignedHeaders(names.sortedOrder(), to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     private static func isSpace(_ byte: UInt8) -> Bool {
         byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")
     }
 
-    private static func trimmed(_ value: String) -> String {
-        var utf8 = value
-        return utf8.withUTF8 { bytes in
-            if !needsTrimming(bytes) { return value }
-            var result: [UInt8] = []
-            result.reserveCapacity(bytes.count)
+    /// The value trimmed, inner runs of white space (folded lines included) collapsed to one space.
+    private static func appendTrimmed(_ value: String, to output: inout [UInt8]) {
+        var value = value
+        value.withUTF8 { bytes in
+            if !needsTrimming(bytes) {
+                output.append(contentsOf: bytes)
+                return
+            }
+            var wroteAny = false
             var pendingSpace = false
             for byte in bytes {
                 if isSpace(byte) {
-                    pendingSpace = !result.isEmpty
+                    pendingSpace = wroteAny
                 } else {
-                    if pendingSpace { result.append(UInt8(ascii: " ")) }
+                    if pendingSpace { output.append(UInt8(ascii: " ")) }
                     pendingSpace = false
-                    result.append(byte)
+                    output.append(byte)
+                    wroteAny = true
                 }
             }
-            return String(decoding: result, as: UTF8.self)
         }
     }
 

@@ -16,6 +16,16 @@ enum Hex {
         }
     }
 
+    /// Appends in place, for text built as bytes (SigV4's string to sign).
+    static func append(_ bytes: UnsafeRawBufferPointer, to output: inout [UInt8]) {
+        digits.withUTF8Buffer { digits in
+            for byte in bytes {
+                output.append(digits[Int(byte >> 4)])
+                output.append(digits[Int(byte & 0x0F)])
+            }
+        }
+    }
+
     /// The hex SHA-256 of `bytes`: payload hashes and the canonical request's hash.
     static func sha256(of bytes: [UInt8]) -> String {
         bytes.withUnsafeBytes { SHA256.hash($0).hex }

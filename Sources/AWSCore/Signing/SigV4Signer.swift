@@ -60,6 +60,7 @@ public struct SigV4Signer: Sendable {
         for header in request.headers { headers.append(header) }
         // Added in the order AWS's test suite prints signed requests: token, date, content hash, Authorization.
         var added = HTTPHeaders()
+        added.reserveCapacity(4)
         if let token = credentials.sessionToken {
             added.add(name: "X-Amz-Security-Token", value: token)
             if options.signsSessionToken { headers.append(("X-Amz-Security-Token", token)) }
@@ -79,6 +80,8 @@ public struct SigV4Signer: Sendable {
         )
         let details = details(of: canonical, at: timestamp, scope: scope)
         var authorization = Self.algorithm
+        authorization.reserveCapacity(
+            96 + credentials.accessKeyID.utf8.count + scope.utf8.count + canonical.signedHeaders.utf8.count)
         authorization += " Credential="
         authorization += credentials.accessKeyID
         authorization += "/"
@@ -147,30 +150,32 @@ public struct SigV4Signer: Sendable {
     }
 
     private func details(of canonical: CanonicalRequest, at timestamp: SigningTimestamp, scope: String) -> SigningDetails {
-        var stringToSign = Self.algorithm
-        stringToSign += "\n"
-        stringToSign += timestamp.dateTime
-        stringToSign += "\n"
-        stringToSign += scope
-        stringToSign += "\n"
-        stringToSign += Hex.sha256(of: canonical.bytes)
-        let signature = HMACSHA256.authenticationCode(for: stringToSign, key: signingKey(day: timestamp.day)).hex
-        return SigningDetails(canonicalBytes: canonical.bytes, stringToSign: stringToSign, signature: signature)
+        var stringToSign: [UInt8] = []
+        stringToSign.reserveCapacity(Self.algorithm.utf8.count + timestamp.dateTime.utf8.count + scope.utf8.count + 3 + 64)
+        stringToSign.append(contentsOf: Self.algorithm.utf8)
+        stringToSign.append(UInt8(ascii: "\n"))
+        stringToSign.append(contentsOf: timestamp.dateTime.utf8)
+        stringToSign.append(UInt8(ascii: "\n"))
+        stringToSign.append(contentsOf: scope.utf8)
+        stringToSign.append(UInt8(ascii: "\n"))
+        canonical.bytes.withUnsafeBytes { SHA256.hash($0) }.withUnsafeBytes { Hex.append($0, to: &stringToSign) }
+        let mac = stringToSign.withUnsafeBytes { signingKey(day: timestamp.day).authenticationCode(for: $0) }
+        return SigningDetails(canonicalBytes: canonical.bytes, stringToSignBytes: stringToSign, signature: mac.hex)
     }
 
-    private func signingKey(day: Substring) -> [UInt8] {
+    private func signingKey(day: Substring) -> HMACSHA256.Key {
         guard let keyCache else { return deriveSigningKey(day: day) }
         let scope = SigningKeyCache.Scope(secret: credentials.secretAccessKey, day: day, region: region, service: service)
         return keyCache.key(for: scope) { deriveSigningKey(day: day) }
     }
 
     /// The day-, region- and service-scoped key: four chained HMACs starting from the secret.
-    private func deriveSigningKey(day: Substring) -> [UInt8] {
+    private func deriveSigningKey(day: Substring) -> HMACSHA256.Key {
         var secret = "AWS4" + credentials.secretAccessKey
         let dateKey = secret.withUTF8 { HMACSHA256.authenticationCode(for: String(day), key: UnsafeRawBufferPointer($0)) }
         let regionKey = HMACSHA256.authenticationCode(for: region, key: dateKey)
         let serviceKey = HMACSHA256.authenticationCode(for: service, key: regionKey)
-        return HMACSHA256.authenticationCode(for: "aws4_request", key: serviceKey).bytes
+        return HMACSHA256.Key(HMACSHA256.authenticationCode(for: "aws4_request", key: serviceKey))
     }
 }
 

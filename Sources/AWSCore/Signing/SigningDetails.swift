@@ -3,11 +3,13 @@
 /// so they never print themselves.
 public struct SigningDetails: Sendable {
     let canonicalBytes: [UInt8]
-    public let stringToSign: String
+    let stringToSignBytes: [UInt8]
     public let signature: String
 
     /// Made into text only when asked for: signing itself hashes the bytes.
     public var canonicalRequest: String { String(decoding: canonicalBytes, as: UTF8.self) }
+
+    public var stringToSign: String { String(decoding: stringToSignBytes, as: UTF8.self) }
 }
 
 extension SigningDetails: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {

@@ -18,23 +18,25 @@ struct SigningTimestamp: Sendable, Equatable {
         let days = seconds.floorDivided(by: 86_400)
         let secondOfDay = seconds - days * 86_400
         let (year, month, day) = Self.civilDate(daysSince1970: days)
-        let fields: [(value: Int64, width: Int)] = [
-            (year, 4), (month, 2), (day, 2), (secondOfDay / 3600, 2), (secondOfDay % 3600 / 60, 2), (secondOfDay % 60, 2),
-        ]
         dateTime = String(unsafeUninitializedCapacity: 16) { output in
             var index = 0
-            for (fieldIndex, field) in fields.enumerated() {
-                if fieldIndex == 3 {
-                    output[index] = UInt8(ascii: "T")
-                    index += 1
-                }
-                var remaining = field.value
-                for position in stride(from: field.width - 1, through: 0, by: -1) {
+            // Every request is stamped, so the fields are written one by one rather than from an array.
+            func write(_ value: Int64, width: Int) {
+                var remaining = value
+                for position in stride(from: width - 1, through: 0, by: -1) {
                     output[index + position] = UInt8(ascii: "0") + UInt8(remaining % 10)
                     remaining /= 10
                 }
-                index += field.width
+                index += width
             }
+            write(year, width: 4)
+            write(month, width: 2)
+            write(day, width: 2)
+            output[index] = UInt8(ascii: "T")
+            index += 1
+            write(secondOfDay / 3600, width: 2)
+            write(secondOfDay % 3600 / 60, width: 2)
+            write(secondOfDay % 60, width: 2)
             output[index] = UInt8(ascii: "Z")
             return index + 1
         }
