@@ -32,9 +32,12 @@ let package = Package(
             name: "LambdaRuntime",
             dependencies: nio + [.product(name: "Logging", package: "swift-log")]
         ),
+        // Our SHA-256 block function on the x86 SHA extensions, with runtime detection (AWSCore's SHA256).
+        .target(name: "CSHA256"),
         .target(
             name: "AWSCore",
             dependencies: nio + [
+                "CSHA256",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]

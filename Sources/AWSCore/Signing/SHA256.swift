@@ -1,3 +1,5 @@
+import CSHA256
+
 /// SHA-256 (FIPS 180-4 §6.2), ours because swift-crypto imports all of Foundation on Linux and so drags
 /// ICU (~46 MB) into every static function binary (SPEC §2). SigV4 hashes a body, a canonical request and
 /// ten HMAC blocks per signature, so the compression loop is written for speed: raw big-endian loads, the
@@ -99,8 +101,27 @@ public struct SHA256: Sendable {
         withUnsafeBytes(of: &block) { Self.compress(&state, blocks: $0.baseAddress!, count: 1) }
     }
 
-    /// §6.2.2 over `count` consecutive 64-byte blocks.
-    private static func compress(_ state: inout Words, blocks: UnsafeRawPointer, count: Int) {
+    /// Read once: the CPU does not change under a running function.
+    private static let hasSHAExtensions = csha256_has_sha_extensions() != 0
+
+    /// §6.2.2 over `count` consecutive 64-byte blocks: on the CPU's SHA instructions where it has them (a
+    /// block in a fraction of the time, the difference between 8x and 10x botocore for header signing),
+    /// else in Swift.
+    static func compress(_ state: inout Words, blocks: UnsafeRawPointer, count: Int) {
+        if hasSHAExtensions {
+            roundConstants.withUnsafeBufferPointer { constants in
+                withUnsafeMutableBytes(of: &state) { words in
+                    csha256_compress_sha_extensions(
+                        words.baseAddress!.assumingMemoryBound(to: UInt32.self), blocks.assumingMemoryBound(to: UInt8.self),
+                        count, constants.baseAddress!)
+                }
+            }
+            return
+        }
+        compressPortably(&state, blocks: blocks, count: count)
+    }
+
+    static func compressPortably(_ state: inout Words, blocks: UnsafeRawPointer, count: Int) {
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { schedule in
             roundConstants.withUnsafeBufferPointer { constants in
                 let w = schedule.baseAddress!

@@ -60,6 +60,22 @@ import TestSupport
         }
     }
 
+    /// On a CPU with SHA instructions the oracle tests above only reach those; this keeps the Swift
+    /// compression, which every other CPU runs, checked against them here too.
+    @Test func portableCompressionAgreesWithTheDefault() {
+        var generator = SeededGenerator(seed: 64)
+        for count in [1, 2, 3, 17] {
+            let blocks = Self.randomBytes(count: count * SHA256.blockByteCount, using: &generator)
+            var portable = SHA256().state
+            var chosen = portable
+            blocks.withUnsafeBytes { blocks in
+                SHA256.compressPortably(&portable, blocks: blocks.baseAddress!, count: count)
+                SHA256.compress(&chosen, blocks: blocks.baseAddress!, count: count)
+            }
+            #expect(SHA256.Digest(bigEndianWords: portable) == SHA256.Digest(bigEndianWords: chosen), "\(count) blocks")
+        }
+    }
+
     @Test func nonContiguousSequencesAreCopied() {
         let message = "abc".utf8.lazy.map { $0 }
         #expect(SHA256.hash(message).hex == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
