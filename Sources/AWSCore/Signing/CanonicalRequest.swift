@@ -8,14 +8,13 @@ struct CanonicalRequest {
 
     init(method: String, uri: String, query: String, headers: [(name: String, value: String)], payload: PayloadHash) {
         let names = LowercasedNames(headers)
-        let order = names.sortedOrder()
         var valueByteCount = 0
         for header in headers { valueByteCount &+= header.value.utf8.count }
         // Everything goes straight into one buffer sized up front: this runs on every request, and a String
         // per header or per line costs more than the hashing of it.
         var bytes: [UInt8] = []
         bytes.reserveCapacity(
-            method.utf8.count + uri.utf8.count + query.utf8.count + 2 * names.bytes.count + valueByteCount
+            method.utf8.count + uri.utf8.count + query.utf8.count + 2 * names.byteCount + valueByteCount
                 + 3 * headers.count + payload.value.utf8.count + 8)
         bytes.append(contentsOf: method.utf8)
         bytes.append(UInt8(ascii: "\n"))
@@ -23,30 +22,36 @@ struct CanonicalRequest {
         bytes.append(UInt8(ascii: "\n"))
         bytes.append(contentsOf: query.utf8)
         bytes.append(UInt8(ascii: "\n"))
-        for (position, index) in order.enumerated() {
-            if position > 0 && names.areEqual(order[position - 1], index) {
-                bytes.append(UInt8(ascii: ","))
-            } else {
-                if position > 0 { bytes.append(UInt8(ascii: "\n")) }
-                names.append(index, to: &bytes)
-                bytes.append(UInt8(ascii: ":"))
+        let signedStart = names.withNames { names in
+            let order = names.sortedOrder()
+            for (position, index) in order.enumerated() {
+                if position > 0 && names.areEqual(order[position - 1], index) {
+                    bytes.append(UInt8(ascii: ","))
+                } else {
+                    if position > 0 { bytes.append(UInt8(ascii: "\n")) }
+                    bytes.append(contentsOf: names[index])
+                    bytes.append(UInt8(ascii: ":"))
+                }
+                Self.appendTrimmed(headers[index].value, to: &bytes)
             }
-            Self.appendTrimmed(headers[index].value, to: &bytes)
+            if !headers.isEmpty { bytes.append(UInt8(ascii: "\n")) }
+            bytes.append(UInt8(ascii: "\n"))
+            let signedStart = bytes.count
+            names.appendSignedHeaders(order, to: &bytes)
+            return signedStart
         }
-        if !headers.isEmpty { bytes.append(UInt8(ascii: "\n")) }
-        bytes.append(UInt8(ascii: "\n"))
-        let signedStart = bytes.count
-        names.appendSignedHeaders(order, to: &bytes)
         signedHeaders = String(decoding: bytes[signedStart...], as: UTF8.self)
         bytes.append(UInt8(ascii: "\n"))
         bytes.append(contentsOf: payload.value.utf8)
         self.bytes = bytes
     }
 
-    /// The lower-cased header names side by side in one buffer, so sorting compares bytes in place.
+    /// The lower-cased header names side by side in one buffer.
     private struct LowercasedNames {
-        var bytes: [UInt8] = []
-        var ranges: [Range<Int>] = []
+        private var bytes: [UInt8] = []
+        private var ranges: [Range<Int>] = []
+
+        var byteCount: Int { bytes.count }
 
         init(_ headers: [(name: String, value: String)]) {
             var total = 0
@@ -66,32 +71,42 @@ struct CanonicalRequest {
             }
         }
 
+        /// Sorting and copying then work on raw bytes: slices of the arrays would retain them at every step.
+        func withNames<Result>(_ body: (Names) -> Result) -> Result {
+            bytes.withUnsafeBufferPointer { bytes in
+                ranges.withUnsafeBufferPointer { ranges in body(Names(bytes: bytes, ranges: ranges)) }
+            }
+        }
+    }
+
+    private struct Names {
+        let bytes: UnsafeBufferPointer<UInt8>
+        let ranges: UnsafeBufferPointer<Range<Int>>
+
+        subscript(index: Int) -> UnsafeBufferPointer<UInt8> {
+            UnsafeBufferPointer(rebasing: bytes[ranges[index]])
+        }
+
         /// Header indices by name; equal names keep their original order, which is the order their values join in.
         func sortedOrder() -> [Int] {
             var order = Array(ranges.indices)
-            bytes.withUnsafeBufferPointer { bytes in
-                order.sort { lhs, rhs in
-                    let left = UnsafeBufferPointer(rebasing: bytes[ranges[lhs]])
-                    let right = UnsafeBufferPointer(rebasing: bytes[ranges[rhs]])
-                    return left.elementsEqual(right) ? lhs < rhs : left.lexicographicallyPrecedes(right)
-                }
+            order.sort { lhs, rhs in
+                let left = self[lhs]
+                let right = self[rhs]
+                return left.elementsEqual(right) ? lhs < rhs : left.lexicographicallyPrecedes(right)
             }
             return order
         }
 
         func areEqual(_ lhs: Int, _ rhs: Int) -> Bool {
-            bytes[ranges[lhs]].elementsEqual(bytes[ranges[rhs]])
-        }
-
-        func append(_ index: Int, to output: inout [UInt8]) {
-            output.append(contentsOf: bytes[ranges[index]])
+            self[lhs].elementsEqual(self[rhs])
         }
 
         /// `content-type;host;x-amz-date`: each name once, in `order`.
         func appendSignedHeaders(_ order: [Int], to output: inout [UInt8]) {
             for (position, index) in order.enumerated() where position == 0 || !areEqual(order[position - 1], index) {
                 if position > 0 { output.append(UInt8(ascii: ";")) }
-                append(index, to: &output)
+                output.append(contentsOf: self[index])
             }
         }
     }
@@ -142,8 +157,8 @@ struct CanonicalRequest {
     static func signedHeaderNames(_ headers: [(name: String, value: String)]) -> String {
         let names = LowercasedNames(headers)
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(names.bytes.count + headers.count)
-        names.appendSignedHeaders(names.sortedOrder(), to: &bytes)
+        bytes.reserveCapacity(names.byteCount + headers.count)
+        names.withNames { names in names.appendSignedHeaders(names.sortedOrder(), to: &bytes) }
         return String(decoding: bytes, as: UTF8.self)
     }
 
