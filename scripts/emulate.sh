@@ -88,17 +88,6 @@ answer="$(invoke "$BASE_URL" probe '{"action":"echo","message":"hello from the e
 echo "$answer"
 case "$answer" in *'"message":"hello from the emulator"'*) ;; *) failures=$((failures + 1)) ;; esac
 
-# Starts a fake from scripts/fakes and sets FAKE_URL.
-start_fake() {
-    local name="$1"
-    shift
-    python3 "scripts/fakes/$name" --port 0 --port-file "$WORK/$name.port" "$@" > "$WORK/$name.log" 2>&1 &
-    WORK_PIDS+=($!)
-    local _
-    for _ in $(seq 100); do [ -s "$WORK/$name.port" ] && break; sleep 0.05; done
-    [ -s "$WORK/$name.port" ] || die "$name did not start: $(cat "$WORK/$name.log")"
-    FAKE_URL="http://127.0.0.1:$(cat "$WORK/$name.port")"
-}
 start_fake fake_datadog.py --catalogue terraform/datadog/monitors.json --api-key local-api-key --app-key local-app-key
 datadog_url="$FAKE_URL"
 start_fake slack_sink.py

@@ -13,16 +13,6 @@ start_work
 start_moto
 python3 "$REPO_ROOT/scripts/lib/provision_local.py" --endpoint "$MOTO_ENDPOINT" --prefix bench --webhook-token t > /dev/null
 
-# Starts a fake from scripts/fakes and sets FAKE_URL.
-start_fake() {
-    local name="$1"
-    shift
-    python3 "$REPO_ROOT/scripts/fakes/$name" --port 0 --port-file "$WORK/$name.port" "$@" > "$WORK/$name.log" 2>&1 &
-    WORK_PIDS+=($!)
-    local _
-    for _ in $(seq 100); do [ -s "$WORK/$name.port" ] && break; sleep 0.05; done
-    FAKE_URL="http://127.0.0.1:$(cat "$WORK/$name.port")"
-}
 start_fake fake_datadog.py --catalogue "$REPO_ROOT/terraform/datadog/monitors.json" --api-key k --app-key a --latency-ms 100
 datadog="$FAKE_URL"
 start_fake slack_sink.py

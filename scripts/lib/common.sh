@@ -71,3 +71,16 @@ start_moto() {
     for _ in $(seq 100); do curl -sf "$MOTO_ENDPOINT/moto-api/" > /dev/null && return 0; sleep 0.1; done
     die "moto_server did not start: $(cat "$WORK/moto.log")"
 }
+
+# Starts one of scripts/fakes (fake_datadog.py, slack_sink.py) with the given options on a free loopback
+# port and sets FAKE_URL once it listens.
+start_fake() {
+    local name="$1"
+    shift
+    python3 "$REPO_ROOT/scripts/fakes/$name" --port 0 --port-file "$WORK/$name.port" "$@" > "$WORK/$name.log" 2>&1 &
+    WORK_PIDS+=($!)
+    local _
+    for _ in $(seq 100); do [ -s "$WORK/$name.port" ] && break; sleep 0.05; done
+    [ -s "$WORK/$name.port" ] || die "$name did not start: $(cat "$WORK/$name.log")"
+    FAKE_URL="http://127.0.0.1:$(cat "$WORK/$name.port")"
+}
