@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The project's test command (CI runs exactly this): builds, unit and integration tests with the real
-# binaries under the Runtime API emulator, the fakes' tests, the packaging check, and the Terraform checks
-# (fmt, validate, checkov, the Datadog stack, apply/plan/destroy against moto).
+# binaries under the Runtime API emulator, the fakes' tests, the packaging check, the README's main job
+# (scripts/emulate.sh), and the Terraform checks (fmt, validate, checkov, the Datadog stack,
+# apply/plan/destroy against moto).
 # Every server a test needs is started and stopped by the test itself on a loopback port.
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
@@ -31,6 +32,7 @@ step build swift build --build-tests
 step swift-tests swift test --skip-build --parallel
 step fake-tests python3 -m pytest -q scripts/fakes/tests
 step packages scripts/check-packages.sh
+step emulation scripts/emulate.sh
 step terraform scripts/terraform-check.sh
 
 printf '\n%-12s %s\n' step result
