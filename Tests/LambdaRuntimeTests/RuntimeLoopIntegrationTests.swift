@@ -157,12 +157,13 @@ import TestSupport
     }
 }
 
-/// Polls `condition` for up to 10 s; records an issue when it never holds.
+/// Polls `condition` for up to 30 s (a loaded CI machine is slow to reap processes); records an issue when
+/// it never holds.
 func waitUntil(_ condition: () async throws -> Bool, sourceLocation: SourceLocation = #_sourceLocation) async throws {
-    let deadline = ContinuousClock.now + .seconds(10)
+    let deadline = ContinuousClock.now + .seconds(30)
     while ContinuousClock.now < deadline {
         if try await condition() { return }
         try await Task.sleep(for: .milliseconds(20))
     }
-    Issue.record("condition did not hold within 10 s", sourceLocation: sourceLocation)
+    Issue.record("condition did not hold within 30 s", sourceLocation: sourceLocation)
 }
