@@ -41,8 +41,9 @@ for status in "$results"/*.status; do
     printf '%-12s %s\n' "$name" "$(cat "$status")"
 done
 
-swift_passed="$(grep -oE 'Test run with [0-9]+ tests? .*passed' "$results/swift-tests.log" | grep -oE '[0-9]+' | head -1 || true)"
-swift_failed="$(grep -oE 'Test run with [0-9]+ tests? .*failed' "$results/swift-tests.log" | grep -oE '[0-9]+' | head -1 || true)"
+swift_total="$(grep -oE 'Test run with [0-9]+ tests?' "$results/swift-tests.log" | grep -oE '[0-9]+' | head -1 || true)"
+swift_failed="$(grep -E '^✘ Test .* failed after' "$results/swift-tests.log" | grep -vc '^✘ Test run with' || true)"
+swift_passed=$(( ${swift_total:-0} - ${swift_failed:-0} ))
 py_passed="$(grep -oE '[0-9]+ passed' "$results/fake-tests.log" | tail -1 | grep -oE '[0-9]+' || true)"
 py_failed="$(grep -oE '[0-9]+ failed' "$results/fake-tests.log" | tail -1 | grep -oE '[0-9]+' || true)"
 passed=$(( ${swift_passed:-0} + ${py_passed:-0} ))
