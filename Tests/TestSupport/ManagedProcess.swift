@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// A child process owned by a test: its output goes to a log file the test can read on failure, and it is
 /// terminated when the test lets go of it, so a failing test never leaves servers behind.
@@ -28,6 +29,7 @@ public final class ManagedProcess: @unchecked Sendable {
         process.standardOutput = log
         process.standardError = log
         try process.run()
+        ChildRegistry.shared.add(process.processIdentifier)
     }
 
     deinit { terminate() }
@@ -48,6 +50,7 @@ public final class ManagedProcess: @unchecked Sendable {
         while process.isRunning && ContinuousClock.now < deadline { usleep(10_000) }
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
+        ChildRegistry.shared.remove(process.processIdentifier)
     }
 
     /// Waits for the process to exit on its own and returns its status, or nil when it outlives `timeout`.
@@ -85,4 +88,20 @@ public enum ManagedProcessError: Error, CustomStringConvertible {
             return "\(name) did not print \"\(text)\" in time. Output:\n\(output)"
         }
     }
+}
+
+/// Every child a test started and has not stopped. A test process that ends (or a test that forgets to stop
+/// its servers) must not leave moto or the fakes running: they are killed when the test process exits.
+final class ChildRegistry: Sendable {
+    static let shared = ChildRegistry()
+    private let children = Mutex<Set<pid_t>>([])
+
+    private init() {
+        atexit {
+            for child in ChildRegistry.shared.children.withLock({ $0 }) { kill(child, SIGKILL) }
+        }
+    }
+
+    func add(_ pid: pid_t) { children.withLock { _ = $0.insert(pid) } }
+    func remove(_ pid: pid_t) { children.withLock { _ = $0.remove(pid) } }
 }
