@@ -60,7 +60,7 @@ let package = Package(
             dependencies: ["LambdaRuntime", "AWSCore", "OpsCore"],
             path: "Sources/DailyCheck"
         ),
-        .executableTarget(name: "NotificationFunction", dependencies: ["LambdaRuntime"], path: "Sources/Notification"),
+        .executableTarget(name: "NotificationFunction", dependencies: ["LambdaRuntime", "AWSCore", "OpsCore"], path: "Sources/Notification"),
         .target(
             name: "LambdaEmulator",
             dependencies: nio + ["LambdaRuntime"]
@@ -82,6 +82,11 @@ let package = Package(
             dependencies: nio + [.product(name: "AsyncHTTPClient", package: "async-http-client")],
             path: "Tests/TestSupport"
         ),
+        .target(
+            name: "FunctionTestSupport",
+            dependencies: ["TestSupport", "LambdaEmulator", "AWSCore", "OpsCore"] + nio,
+            path: "Tests/FunctionTestSupport"
+        ),
         .testTarget(name: "LambdaRuntimeTests", dependencies: ["LambdaRuntime", "LambdaEmulator", "TestSupport"]),
         .testTarget(name: "LambdaEmulatorTests", dependencies: ["LambdaEmulator", "TestSupport"]),
         .testTarget(
@@ -96,8 +101,12 @@ let package = Package(
         ),
         .testTarget(
             name: "CollectionTests",
-            dependencies: ["CollectionFunction", "OpsCore", "LambdaRuntime", "LambdaEmulator", "AWSCore", "TestSupport"],
+            dependencies: ["CollectionFunction", "OpsCore", "LambdaRuntime", "LambdaEmulator", "AWSCore", "TestSupport", "FunctionTestSupport"],
             exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "NotificationTests",
+            dependencies: ["NotificationFunction", "OpsCore", "LambdaEmulator", "AWSCore", "TestSupport", "FunctionTestSupport"]
         ),
     ]
 )

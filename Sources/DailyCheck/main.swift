@@ -20,7 +20,7 @@ await LambdaRuntime.run { context in
     let dynamoDB = DynamoDBClient(
         client: aws, configuration: try AWSServiceConfiguration.resolve(.dynamoDB, environment: context.environment))
     let s3 = S3Client(client: aws, configuration: try AWSServiceConfiguration.resolve(.s3, environment: context.environment))
-    return DailyCheckHandler(service: DailyCheckService(
+    let service = DailyCheckService(
         slots: configuration.slots,
         checker: MonitorChecker(client: datadog, selection: configuration.selection, clock: { Instant(epochMilliseconds: EpochMilliseconds.now.value) }),
         store: DynamoDBCheckStore(client: dynamoDB, table: configuration.checksTable),
@@ -31,5 +31,8 @@ await LambdaRuntime.run { context in
         slack: slack,
         retentionDays: configuration.retentionDays,
         clock: { Instant(epochMilliseconds: EpochMilliseconds.now.value) }
-    ))
+    )
+    return EventBytesHandler { event, context in
+        try await service.run(event: event, requestID: context.requestID, logger: context.logger)
+    }
 }

@@ -3,6 +3,7 @@ import Foundation
 import OpsCore
 import Testing
 import TestSupport
+import FunctionTestSupport
 
 /// SPEC §5 end to end: the real bootstrap, the emulator, moto, Secrets Manager for the token.
 @Suite(.serialized) struct CollectionIntegrationTests {
@@ -38,7 +39,7 @@ import TestSupport
         #expect(script.title == "<script>alert(1)</script> <!channel> <img src=x onerror=alert(2)>")
         #expect(try await stack.alert(eventID: "7147706474715013128")?.title?.contains("디스크") == true)
         let long = try #require(try await stack.alert(eventID: "7147706474715013129"))
-        #expect(long.rawBody.utf8.count > 160_000)
+        #expect((long.rawBody?.utf8.count ?? 0) > 160_000)
         let day = try await stack.alerts(on: "2026-11-24")
         #expect(day.map(\.eventTime) == day.map(\.eventTime).sorted(), "the by_day index returns time order")
         #expect(day.count == Self.fixtures.count - 1, "all but the placeholder payload (dated on receipt) fall on that day")

@@ -38,15 +38,16 @@ public struct Alert: Codable, Sendable, Equatable {
     public var orgName: String?
     public var message: String?
     public var receivedAt: Int64
-    /// The body exactly as received: the source of truth if parsing ever needs to be redone.
-    public var rawBody: String
+    /// The body exactly as received: the source of truth if parsing ever needs to be redone. Nil when the
+    /// item was read without it (the digest leaves bodies in the table to stay within its memory).
+    public var rawBody: String?
     public var flags: [String]
     /// `[TEST]` notifications are stored but kept out of statistics.
     public var isTest: Bool
     /// DynamoDB TTL, epoch seconds.
     public var expiresAt: Int64
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case pk, sk, day, at
         case eventID = "event_id"
         case monitorID = "monitor_id"

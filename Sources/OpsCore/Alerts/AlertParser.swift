@@ -181,7 +181,7 @@ public struct AlertParser: Sendable {
 
     /// Shortens the parsed copies of the longest fields until the item fits; returns whether it had to.
     static func fitIntoItemBudget(_ alert: inout Alert) -> Bool {
-        let fixed = alert.rawBody.utf8.count + 2_000
+        let fixed = (alert.rawBody?.utf8.count ?? 0) + 2_000
         var copies: [WritableKeyPath<Alert, String?>] = [\.message, \.query, \.title, \.eventTitle, \.status, \.scope]
         var total = fixed + copies.reduce(0) { $0 + (alert[keyPath: $1]?.utf8.count ?? 0) }
             + alert.tags.reduce(0) { $0 + $1.utf8.count + 8 }

@@ -44,8 +44,13 @@ public struct MonitorCheck: Sendable, Equatable {
 
     /// Non-OK first, most urgent first, then priority, then label: the order of every list of checks.
     public static func displayOrder(_ lhs: MonitorCheck, _ rhs: MonitorCheck) -> Bool {
-        if lhs.checkClass.urgency != rhs.checkClass.urgency { return lhs.checkClass.urgency < rhs.checkClass.urgency }
-        if lhs.priority != rhs.priority { return (lhs.priority ?? Int.max) < (rhs.priority ?? Int.max) }
-        return lhs.label < rhs.label
+        CheckClass.displayOrder((lhs.checkClass.urgency, lhs.priority, lhs.label), (rhs.checkClass.urgency, rhs.priority, rhs.label))
+    }
+}
+
+extension CheckClass {
+    /// Compares (urgency, priority, label); a missing priority sorts after P5.
+    static func displayOrder(_ lhs: (urgency: Int, priority: Int?, label: String), _ rhs: (urgency: Int, priority: Int?, label: String)) -> Bool {
+        (lhs.urgency, lhs.priority ?? Int.max, lhs.label) < (rhs.urgency, rhs.priority ?? Int.max, rhs.label)
     }
 }

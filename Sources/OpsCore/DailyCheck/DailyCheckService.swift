@@ -10,12 +10,9 @@ public struct DailyCheckService: Sendable {
     public let reportPrefix: String
     public let report: CheckReport
     public let message: CheckMessage
-    public let slack: any SlackPoster
+    public let poster: OncePerSlotPoster
     public let retentionDays: Int
     public let clock: @Sendable () -> Instant
-
-    /// A post claimed by an invocation that never finished is given up after this long.
-    static let staleClaimSeconds: Int64 = 600
 
     public init(
         slots: CheckSlots, checker: MonitorChecker, store: any CheckStore, reports: any ReportStore, reportPrefix: String,
@@ -29,7 +26,7 @@ public struct DailyCheckService: Sendable {
         self.reportPrefix = reportPrefix
         self.report = report
         self.message = message
-        self.slack = slack
+        poster = OncePerSlotPoster(function: "daily-check", store: store, slack: slack, clock: clock)
         self.retentionDays = retentionDays
         self.clock = clock
     }
@@ -66,8 +63,8 @@ public struct DailyCheckService: Sendable {
             monitors: checks.map { MonitorCheckRecord(check: $0, slotID: slot.id, expiresAt: expiresAt) }
         )
 
-        let posted = try await postOnce(
-            slot: slot, run: run, checks: checks, report: published, failure: failure,
+        let posted = try await poster.post(
+            slackMessage(slot: slot, run: run, checks: checks, report: published, failure: failure), slotID: slot.id,
             manual: invocation.isManual, requestID: requestID, logger: logger)
         logger.info("checked", metadata: [
             "slot": "\(slot.id)", "total": "\(run.total)", "notOK": "\(run.notOK)", "posted": "\(posted)",
@@ -78,37 +75,12 @@ public struct DailyCheckService: Sendable {
             reportKey: published?.key, posted: posted)
     }
 
-    /// Scheduled runs post once per slot: a retry finds the post claimed or done and stays quiet. A manual
-    /// run is an operator asking again, so it always posts.
-    private func postOnce(
-        slot: CheckSlot, run: CheckRun, checks: [MonitorCheck], report: PublishedReport?, failure: String?, manual: Bool,
-        requestID: String, logger: Logger
-    ) async throws -> Bool {
-        let now = clock().epochMilliseconds
-        if !manual {
-            let claimed = try await store.claimPost(
-                slotID: slot.id, function: "daily-check", requestID: requestID, now: now, staleAfterSeconds: Self.staleClaimSeconds)
-            guard claimed else {
-                logger.info("already posted for this slot; not posting again", metadata: ["slot": "\(slot.id)"])
-                return false
-            }
-        }
-        let link = report.map { ReportLink(url: $0.url, expires: $0.expiresAt) }
-        var text = message.build(run: run, checks: checks, report: link)
-        if let failure {
-            text = SlackMessage(text: "daily-check \(slot.id) FAILED: " + SlackText.escape(failure), blocks: [
-                .header("daily-check \(slot.id) failed"),
-                .section(text: ":rotating_light: *No monitor was checked.* " + SlackText.escape(failure)),
-            ])
-        }
-        do {
-            _ = try await slack.post(text)
-        } catch {
-            if !manual { try await store.finishPost(slotID: slot.id, function: "daily-check", posted: false, now: clock().epochMilliseconds) }
-            throw error
-        }
-        if !manual { try await store.finishPost(slotID: slot.id, function: "daily-check", posted: true, now: clock().epochMilliseconds) }
-        return true
+    private func slackMessage(slot: CheckSlot, run: CheckRun, checks: [MonitorCheck], report: PublishedReport?, failure: String?) -> SlackMessage {
+        guard let failure else { return message.build(run: run, checks: checks, report: report.map { ReportLink(url: $0.url, expires: $0.expiresAt) }) }
+        return SlackMessage(text: "daily-check \(slot.id) FAILED: " + SlackText.escape(failure), blocks: [
+            .header("daily-check \(slot.id) failed"),
+            .section(text: ":rotating_light: *No monitor was checked.* " + SlackText.escape(failure)),
+        ])
     }
 }
 

@@ -57,8 +57,13 @@ public struct AlertTrend: Sendable, Equatable {
     public var previous: Int
 
     public init(current: AlertDigest, previous: AlertDigest) {
-        self.current = current.total
-        self.previous = previous.total
+        self.init(current: current.total, previous: previous.total)
+    }
+
+    /// From counts alone: the earlier window is only counted, not read.
+    public init(current: Int, previous: Int) {
+        self.current = current
+        self.previous = previous
     }
 
     public var difference: Int { current - previous }

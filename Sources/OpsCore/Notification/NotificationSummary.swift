@@ -44,6 +44,9 @@ public struct CheckRunSummary: Sendable, Equatable {
         self.notOK = notOK
     }
 
+    /// The run record's status, or `missing`.
+    public var status: String { record?.status ?? "missing" }
+
     /// What the team must be told loudly; nil when the run finished.
     public var warning: String? {
         guard let record else { return "No check run was found for the \(slotID) slot: daily-check did not run or did not save." }

@@ -21,6 +21,10 @@ public struct S3ReportStore: ReportStore {
 
     public func publish(html: [UInt8], key: String) async throws -> PublishedReport {
         try await s3.putObject(bucket: settings.bucket, key: key, body: html, contentType: "text/html; charset=utf-8")
+        return try await link(key: key)
+    }
+
+    public func link(key: String) async throws -> PublishedReport {
         let link = try await s3.presignedGetURL(
             bucket: settings.bucket, key: key, expiresIn: settings.urlLifetimeSeconds, credentials: signingCredentials)
         let expiresAt = Instant(epochMilliseconds: Int64(link.expiresAt.timeIntervalSince1970 * 1000))

@@ -1,0 +1,74 @@
+import AWSCore
+
+/// Reads a time window from the alerts table's `by_day` index: one Query per local day the window touches,
+/// keyed by `day` with `at` between the window's bounds, following every page.
+public struct DynamoDBAlertReader: AlertSource {
+    let client: DynamoDBClient
+    let table: String
+    /// The zone collection computed `day` in; it must be the same `OPS_TIMEZONE`.
+    let zone: ZoneRules
+
+    /// The raw body and the message stay in the table: the digest and the report do not show them, and a
+    /// 20,000-alert storm must fit a small function's memory.
+    static let projection = Alert.CodingKeys.allCases
+        .filter { $0 != .rawBody && $0 != .message }
+        .map { "#" + $0.stringValue }
+
+    public init(client: DynamoDBClient, table: String, zone: ZoneRules) {
+        self.client = client
+        self.table = table
+        self.zone = zone
+    }
+
+    public func alerts(in window: TimeWindow) async throws -> [Alert] {
+        var alerts: [Alert] = []
+        for day in days(of: window) {
+            let query = dayQuery(day, window: window, projection: Self.projection.joined(separator: ", "),
+                                 names: Dictionary(uniqueKeysWithValues: Self.projection.map { ($0, String($0.dropFirst())) }))
+            try await eachPage(query) { items in
+                alerts.reserveCapacity(alerts.count + items.count)
+                for item in items { alerts.append(try client.decoder.decode(Alert.self, from: item)) }
+            }
+        }
+        return alerts
+    }
+
+    public func count(in window: TimeWindow) async throws -> Int {
+        var count = 0
+        for day in days(of: window) {
+            var query = dayQuery(day, window: window, projection: "#pk", names: ["#pk": "pk"])
+            query.filterExpression = "is_test = :false"
+            query.expressionAttributeValues?[":false"] = .bool(false)
+            try await eachPage(query) { count += $0.count }
+        }
+        return count
+    }
+
+    /// The local days from the window's first to its last instant, in order.
+    func days(of window: TimeWindow) -> [LocalDate] {
+        guard window.end > window.start else { return [] }
+        let last = zone.localDate(at: Instant(epochMilliseconds: window.end.epochMilliseconds - 1))
+        var days = [zone.localDate(at: window.start)]
+        while days[days.count - 1] < last { days.append(days[days.count - 1].next) }
+        return days
+    }
+
+    private func dayQuery(_ day: LocalDate, window: TimeWindow, projection: String, names: [String: String]) -> DynamoDBQuery {
+        let range = AlertKeys.range(from: window.start.epochMilliseconds, to: window.end.epochMilliseconds)
+        return DynamoDBQuery(
+            tableName: table, indexName: AlertKeys.dayIndex, keyConditionExpression: "#day = :day AND #at BETWEEN :lower AND :upper",
+            projectionExpression: projection,
+            expressionAttributeNames: names.merging(["#day": "day", "#at": "at"]) { current, _ in current },
+            expressionAttributeValues: [":day": .s(day.description), ":lower": .s(range.lower), ":upper": .s(range.upper)])
+    }
+
+    /// Pages are decoded one at a time so that a storm's raw items never all sit in memory together.
+    private func eachPage(_ query: DynamoDBQuery, _ body: ([[String: AttributeValue]]) throws -> Void) async throws {
+        var startKey: [String: AttributeValue]?
+        repeat {
+            let page = try await client.queryPage(query, exclusiveStartKey: startKey)
+            try body(page.items)
+            startKey = page.lastEvaluatedKey
+        } while startKey != nil
+    }
+}

@@ -1,0 +1,80 @@
+import Logging
+
+/// One notification run (SPEC §7): the slot from the event, its check run found by key, the alerts of the
+/// window and the local day so far read in full, the alert report published, one Slack post per slot.
+public struct NotificationService: Sendable {
+    public let slots: CheckSlots
+    public let alerts: any AlertSource
+    public let checks: any CheckRunSource & CheckStore
+    public let reports: any ReportStore
+    public let reportPrefix: String
+    public let report: AlertReport
+    public let message: DigestMessage
+    public let poster: OncePerSlotPoster
+
+    public init(
+        slots: CheckSlots, alerts: any AlertSource, checks: any CheckRunSource & CheckStore, reports: any ReportStore,
+        reportPrefix: String, report: AlertReport, message: DigestMessage, slack: any SlackPoster,
+        clock: @escaping @Sendable () -> Instant
+    ) {
+        self.slots = slots
+        self.alerts = alerts
+        self.checks = checks
+        self.reports = reports
+        self.reportPrefix = reportPrefix
+        self.report = report
+        self.message = message
+        poster = OncePerSlotPoster(function: "notification", store: checks, slack: slack, clock: clock)
+    }
+
+    public func run(event: [UInt8], requestID: String, logger: Logger) async throws -> NotificationOutcome {
+        let invocation = try ScheduledInvocation(json: event)
+        let slot = try invocation.checkSlot(in: slots)
+        let summary = try await summarise(slot: slot)
+        logger.info("summarised", metadata: [
+            "slot": "\(slot.id)", "window": "\(summary.window)", "alerts": "\(summary.windowDigest.total)",
+            "read": "\(summary.alerts.count)", "checkRun": "\(summary.checkRun.status)",
+        ])
+        if let warning = summary.checkRun.warning {
+            logger.warning("check run not usable", metadata: ["slot": "\(slot.id)", "warning": "\(warning)"])
+        }
+
+        var published: PublishedReport?
+        do {
+            let html = report.render(summary)
+            published = try await reports.publish(html: Array(html.utf8), key: ReportKey.key(prefix: reportPrefix, kind: "alerts", slot: slot))
+        } catch {
+            logger.error("alert report not published", metadata: ["slot": "\(slot.id)", "error": "\(error)"])
+        }
+        var checkReport: PublishedReport?
+        if let key = summary.checkRun.record?.reportKey {
+            do {
+                checkReport = try await reports.link(key: key)
+            } catch {
+                logger.error("no link to the check report", metadata: ["slot": "\(slot.id)", "error": "\(error)"])
+            }
+        }
+
+        let text = message.build(
+            summary, alertReport: published.map { ReportLink(url: $0.url, expires: $0.expiresAt) },
+            checkReport: checkReport.map { ReportLink(url: $0.url, expires: $0.expiresAt) })
+        let posted = try await poster.post(text, slotID: slot.id, manual: invocation.isManual, requestID: requestID, logger: logger)
+        return NotificationOutcome(summary: summary, report: published, posted: posted)
+    }
+
+    /// The window since the previous slot, the local day up to the slot, and the same window a day earlier.
+    /// The window and the day overlap, so they are read as one span.
+    func summarise(slot: CheckSlot) async throws -> NotificationSummary {
+        let window = slots.window(of: slot)
+        let day = TimeWindow(start: slots.zone.startOfDay(slot.date), end: slot.instant)
+        let span = TimeWindow(start: min(window.start, day.start), end: slot.instant)
+        let read = try await alerts.alerts(in: span)
+        let earlier = TimeWindow(start: window.start.adding(seconds: -86_400), end: window.end.adding(seconds: -86_400))
+        let windowDigest = AlertDigest(alerts: read, window: window)
+        return NotificationSummary(
+            slot: slot, window: window, day: day, windowDigest: windowDigest, dayDigest: AlertDigest(alerts: read, window: day),
+            trend: AlertTrend(current: windowDigest.total, previous: try await alerts.count(in: earlier)),
+            alerts: read.filter { window.contains(Instant(epochMilliseconds: $0.eventTime)) },
+            checkRun: try await checks.checkRun(slotID: slot.id))
+    }
+}

@@ -1,0 +1,79 @@
+import AWSCore
+import Foundation
+import LambdaEmulator
+import TestSupport
+
+/// One moto server provisioned as the local emulation does (tables, bucket, secrets), the AWS clients a
+/// test reads it with, and the functions started against it as real `bootstrap` processes.
+public struct LocalStack: Sendable {
+    public let moto: MotoServer
+    public let prefix: String
+    public let alertsTable: String
+    public let checksTable: String
+    public let bucket: String
+    public let secrets: [String: String]
+    public let transport: AsyncHTTPClientTransport
+    public let dynamoDB: DynamoDBClient
+    public let s3: S3Client
+
+    public static func start(webhookToken: String) async throws -> LocalStack {
+        let moto = try await MotoServer.start(authentication: false)
+        let prefix = "t\(UUID().uuidString.prefix(8).lowercased())"
+        let provisioned = try LocalAWS.provision(endpoint: moto.endpoint, prefix: prefix, webhookToken: webhookToken)
+        let transport = AsyncHTTPClientTransport()
+        let client = AWSClient(
+            credentials: StaticCredentialProvider(AWSCredentials(accessKeyID: moto.accessKeyID, secretAccessKey: moto.secretAccessKey)),
+            transport: transport)
+        let endpoint = try AWSEndpoint(parsing: moto.endpoint)
+        return LocalStack(
+            moto: moto, prefix: prefix,
+            alertsTable: try require(provisioned["alerts_table"] as? String, "alerts_table"),
+            checksTable: try require(provisioned["checks_table"] as? String, "checks_table"),
+            bucket: try require(provisioned["report_bucket"] as? String, "report_bucket"),
+            secrets: try require(provisioned["secrets"] as? [String: String], "secrets"),
+            transport: transport,
+            dynamoDB: DynamoDBClient(
+                client: client, configuration: AWSServiceConfiguration(service: .dynamoDB, region: Self.region, endpoint: endpoint)),
+            s3: S3Client(client: client, configuration: AWSServiceConfiguration(service: .s3, region: Self.region, endpoint: endpoint)))
+    }
+
+    public static let region = "ap-northeast-2"
+
+    /// Runs the product `name` under its own Runtime API emulator, with moto's endpoint and keys plus
+    /// `environment`; its output goes to the returned path.
+    public func startFunction(
+        _ name: String, environment: [String: String], timeout: Duration = .seconds(60)
+    ) async throws -> (emulator: RuntimeEmulator, outputPath: String) {
+        let outputPath = FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(prefix).log").path
+        let emulator = try await RuntimeEmulator(configuration: EmulatorConfiguration(
+            functionName: name,
+            region: Self.region,
+            timeout: timeout,
+            command: [RepositoryPaths.product(name)],
+            environment: [
+                "AWS_ENDPOINT_URL": moto.endpoint, "AWS_ACCESS_KEY_ID": moto.accessKeyID,
+                "AWS_SECRET_ACCESS_KEY": moto.secretAccessKey, "AWS_REGION": Self.region,
+            ].merging(environment) { _, given in given },
+            functionOutputPath: outputPath))
+        return (emulator, outputPath)
+    }
+
+    public func shutdown() async throws {
+        try await transport.shutdown()
+        moto.stop()
+    }
+}
+
+/// `#require` for plain throwing code outside a test body.
+public func require<T>(_ value: T?, _ what: String = "value") throws -> T {
+    guard let value else { throw Missing(what: what) }
+    return value
+}
+
+public struct Missing: Error { public var what: String }
+
+/// An invocation that did not answer with a response (a function error, a timeout, a crash).
+public struct InvocationFailed: Error {
+    public var result: String
+    public init(result: String) { self.result = result }
+}

@@ -1,0 +1,176 @@
+import AWSCore
+import Foundation
+import FunctionTestSupport
+import OpsCore
+import Testing
+import TestSupport
+
+/// SPEC §7 end to end: alerts stored by the real `collection` bootstrap, the check run by the real
+/// `daily-check`, then the real `notification` bootstrap, all under the emulator against moto and the Slack sink.
+@Suite(.serialized) struct NotificationIntegrationTests {
+    /// 09:05 in Seoul on 2026-11-25: the 09:00 slot, window [2026-11-24 20:00, 09:00) KST = [11:00Z, 00:00Z).
+    static let morning = #"{"scheduled_time": "2026-11-25T00:05:00Z"}"#
+
+    @Test func aQuietDayWithAFinishedCheckSaysSoAndPostsOnceUnderRetries() async throws {
+        let stack = try await NotificationStack.start()
+        defer { Task { try await stack.shutdown() } }
+        try await stack.check(#"{"scheduled_time": "2026-11-25T00:00:00Z"}"#)
+        let outcome = try await stack.notify(Self.morning)
+        #expect(outcome["slot"] as? String == "2026-11-25T09:00")
+        #expect(outcome["windowStart"] as? String == "2026-11-24T11:00:00Z")
+        #expect(outcome["windowEnd"] as? String == "2026-11-25T00:00:00Z")
+        #expect(outcome["alerts"] as? Int == 0 && outcome["dayAlerts"] as? Int == 0 && outcome["episodes"] as? Int == 0)
+        #expect(outcome["checkRun"] as? String == "finished")
+        #expect(outcome["checkNotOK"] as? Int == 8, "the fake's scenario: 2 Alert, 1 Warn, 3 No Data, 1 Muted, 1 Error")
+        #expect(outcome["posted"] as? Bool == true)
+        #expect(outcome["reportKey"] as? String == "reports/alerts/2026/11/25/0900.html")
+
+        let retried = try await stack.notify(Self.morning)
+        #expect(retried["posted"] as? Bool == false, "a retry of the same slot must not post again")
+        let messages = try await stack.slackMessages()
+        #expect(messages.count == 2, "daily-check's post and one digest")
+        for message in messages { #expect((message["reply"] as? [String: Any])?["status"] as? Int == 200, "\(message)") }
+        let digest = try #require(messages.last?["payload"] as? [String: Any])
+        let text = try #require(digest["text"] as? String)
+        #expect(!text.contains("No check run"), "a finished run is not reported missing")
+        let links = String(decoding: try JSONSerialization.data(withJSONObject: digest), as: UTF8.self)
+        #expect(links.contains("alerts/2026/11/25/0900.html") && links.contains("check/2026/11/25/0900.html"),
+                "the digest links both reports")
+        let report = try await stack.report("reports/alerts/2026/11/25/0900.html")
+        #expect(report.contains("Content-Security-Policy"))
+    }
+
+    /// ~170 notifications: a monitor flapping every 5 minutes for two hours, 60 trigger → recovery pairs,
+    /// open troubles, warn and no-data, test notifications, redeliveries, a wrong token and a malformed body.
+    @Test func aNormalDayIsCountedAsHandComputed() async throws {
+        let stack = try await NotificationStack.start()
+        defer { Task { try await stack.shutdown() } }
+        var bodies: [WebhookBody] = []
+        // Flapping: 24 notifications from 12:00Z, alternating, no cycle key (paired by monitor + scope): 12
+        // episodes of 5 minutes, 24 transitions.
+        for n in 0..<24 {
+            bodies.append(WebhookBody(
+                id: "f\(n)", monitorID: "900001", cycleKey: nil, transition: n % 2 == 0 ? "Triggered" : "Recovered", priority: 3,
+                title: "[P3] Flapping disk on host:f", scope: "host:f", time: utc("2026-11-24T12:00") + Int64(n) * 300_000))
+        }
+        // Pairs: monitor i triggers at 11:05Z + 12i min and recovers (i % 10 + 1) minutes later, by cycle key.
+        for i in 0..<60 {
+            let start = utc("2026-11-24T11:05") + Int64(i) * 720_000
+            let monitor = String(100_001 + i)
+            bodies.append(WebhookBody(id: "p\(i)t", monitorID: monitor, cycleKey: "cyc-\(i)", transition: "Triggered",
+                                      priority: i % 5 + 1, title: "[P\(i % 5 + 1)] <b>Pair</b> \(i)", scope: "host:p\(i)", time: start))
+            bodies.append(WebhookBody(id: "p\(i)r", monitorID: monitor, cycleKey: "cyc-\(i)", transition: "Recovered",
+                                      priority: i % 5 + 1, title: "[P\(i % 5 + 1)] <b>Pair</b> \(i)", scope: "host:p\(i)",
+                                      time: start + Int64(i % 10 + 1) * 60_000))
+        }
+        // Open at the slot: 6 triggers, 10 warns, 6 no data.
+        for i in 0..<6 {
+            bodies.append(WebhookBody(id: "o\(i)", monitorID: String(200_001 + i), transition: "Triggered", priority: 1,
+                                      title: "[P1] <!channel> Open \(i)", scope: "host:o\(i)", time: utc("2026-11-24T22:00") + Int64(i) * 60_000))
+        }
+        for i in 0..<10 {
+            bodies.append(WebhookBody(id: "w\(i)", monitorID: String(300_001 + i), transition: "Warn", priority: 2,
+                                      title: "[P2] Warn \(i)", scope: "host:w\(i)", time: utc("2026-11-24T16:00") + Int64(i) * 60_000))
+        }
+        for i in 0..<6 {
+            bodies.append(WebhookBody(id: "n\(i)", monitorID: String(400_001 + i), transition: "No Data", priority: nil,
+                                      title: "No data \(i)", scope: "host:n\(i)", time: utc("2026-11-24T17:00") + Int64(i) * 60_000))
+        }
+        // A trouble that began before the window: its recovery counts, its episode does not.
+        bodies.append(WebhookBody(id: "b0", monitorID: "500001", transition: "Triggered", priority: 2, title: "[P2] Before",
+                                  scope: "host:b", time: utc("2026-11-24T10:30")))
+        bodies.append(WebhookBody(id: "b1", monitorID: "500001", transition: "Recovered", priority: 2, title: "[P2] Before",
+                                  scope: "host:b", time: utc("2026-11-24T11:30")))
+        for i in 0..<3 {
+            bodies.append(WebhookBody(id: "t\(i)", monitorID: "600001", transition: "Triggered", priority: 1, title: "[P1] Test",
+                                      scope: "host:t", time: utc("2026-11-24T18:00") + Int64(i) * 60_000, test: true))
+        }
+        // The same window a day earlier: four alerts.
+        for i in 0..<4 {
+            bodies.append(WebhookBody(id: "y\(i)", monitorID: "700001", transition: "Triggered", priority: 4, title: "[P4] Yesterday",
+                                      scope: "host:y\(i)", time: utc("2026-11-23T20:00") + Int64(i) * 60_000))
+        }
+        let redelivered = [bodies[0], bodies[30], bodies[100]]
+        let statuses = try await stack.send(bodies + redelivered)
+        #expect(statuses == ["200 stored": bodies.count, "200 duplicate": 3], "\(statuses)")
+        let wrongToken = try await stack.collection.post(bodies[1].json, token: "not-the-token")
+        #expect(wrongToken.status == 401)
+        let malformed = try await stack.collection.post("<html>not json</html>")
+        #expect(malformed.status == 400)
+
+        let outcome = try await stack.notify(Self.morning)
+        // 24 flapping + 120 pairs + 6 + 10 + 6 open + 1 recovery of an earlier trouble.
+        #expect(outcome["alerts"] as? Int == 167, "\(outcome)")
+        #expect(outcome["testNotifications"] as? Int == 3)
+        // Local day from 15:00Z: pairs 20…59 (80), the recovery of pair 19 at 15:03Z, 6 open, 10 warn, 6 no data.
+        #expect(outcome["dayAlerts"] as? Int == 103)
+        // 12 flapping + 60 pairs closed, 22 open.
+        #expect(outcome["episodes"] as? Int == 94)
+        #expect(outcome["openEpisodes"] as? Int == 22)
+        #expect(outcome["flapping"] as? Int == 1)
+        #expect(outcome["alertsDayEarlier"] as? Int == 4)
+        // Recovery times: 1…10 minutes six times each, and 5 minutes twelve times more: median 5, max 10.
+        #expect(outcome["medianTimeToRecoverSeconds"] as? Int == 300)
+        #expect(outcome["maximumTimeToRecoverSeconds"] as? Int == 600)
+        #expect(outcome["checkRun"] as? String == "missing")
+
+        let messages = try await stack.slackMessages()
+        #expect(messages.count == 1)
+        #expect((messages.first?["reply"] as? [String: Any])?["status"] as? Int == 200, "the sink validates Block Kit limits")
+        let payload = String(decoding: try JSONSerialization.data(withJSONObject: messages.first?["payload"] ?? [:]), as: UTF8.self)
+        #expect(!payload.contains("<!channel>"), "a title cannot ping the channel")
+        #expect(payload.contains("No check run was found"), "a missing check run is said loudly")
+
+        let report = try await stack.report(try #require(outcome["reportKey"] as? String))
+        #expect(report.contains("Flapping disk on host:f"))
+        #expect(!report.contains("<b>Pair</b>") && report.contains("&lt;b&gt;Pair&lt;/b&gt;"), "titles are escaped")
+    }
+
+    /// Slots 10:00 and 20:00 in Seoul: the 10:00 window [20:00, 10:00) KST = [11:00Z, 01:00Z) crosses the
+    /// local midnight (15:00Z) and 00:00 UTC, so it spans two local days and two UTC days.
+    @Test func aWindowAcrossBothMidnightsCountsEveryAlertOnce() async throws {
+        let stack = try await NotificationStack.start(slots: "10:00,20:00")
+        defer { Task { try await stack.shutdown() } }
+        let times: [(String, Int64)] = [
+            ("before", utc("2026-11-24T10:59") + 59_999),   // 19:59:59.999 KST: the previous window
+            ("start", utc("2026-11-24T11:00")),             // 20:00 KST exactly: in
+            ("late", utc("2026-11-24T14:59") + 59_999),     // 23:59:59.999 KST
+            ("midnight", utc("2026-11-24T15:00")),          // 00:00 KST: the new local day
+            ("night", utc("2026-11-24T20:00")),
+            ("utc-eve", utc("2026-11-24T23:59") + 59_999),  // 08:59:59.999 KST
+            ("utc-midnight", utc("2026-11-25T00:00")),      // 09:00 KST, a new UTC day
+            ("last", utc("2026-11-25T00:59") + 59_999),     // 09:59:59.999 KST: in
+            ("slot", utc("2026-11-25T01:00")),              // 10:00 KST: the next window
+        ]
+        let bodies = times.enumerated().map { n, entry in
+            WebhookBody(id: "m-" + entry.0, monitorID: String(800_000 + n), transition: "Triggered", priority: 2,
+                        title: "[P2] " + entry.0, scope: "host:m", time: entry.1)
+        }
+        #expect(try await stack.send(bodies) == ["200 stored": 9])
+        let outcome = try await stack.notify(#"{"scheduled_time": "2026-11-25T01:05:00Z"}"#)
+        #expect(outcome["slot"] as? String == "2026-11-25T10:00")
+        #expect(outcome["windowStart"] as? String == "2026-11-24T11:00:00Z")
+        #expect(outcome["windowEnd"] as? String == "2026-11-25T01:00:00Z")
+        #expect(outcome["alerts"] as? Int == 7, "start, late, midnight, night, utc-eve, utc-midnight, last")
+        #expect(outcome["dayAlerts"] as? Int == 5, "from local midnight: midnight, night, utc-eve, utc-midnight, last")
+        #expect(outcome["checkRun"] as? String == "missing")
+        let report = try await stack.report(try #require(outcome["reportKey"] as? String))
+        for name in ["start", "late", "midnight", "night", "utc-eve", "utc-midnight", "last"] {
+            #expect(report.contains("[P2] \(name)<"), "\(name) is in the report's table")
+        }
+        #expect(!report.contains("[P2] before<") && !report.contains("[P2] slot<"))
+    }
+
+    @Test func aBadEventFailsTheInvocationWithoutPosting() async throws {
+        let stack = try await NotificationStack.start()
+        defer { Task { try await stack.shutdown() } }
+        for event in [#"{"hello": "world"}"#, "not json", #"{"scheduled_time": "yesterday"}"#, String(repeating: "[", count: 100_000)] {
+            let result = try await stack.notification.invoke(.init(string: event))
+            guard case .functionError = result else {
+                Issue.record("\(event.prefix(40)) was accepted: \(result)")
+                continue
+            }
+        }
+        #expect(try await stack.slackMessages().isEmpty)
+    }
+}

@@ -1,0 +1,75 @@
+import AWSCore
+import Foundation
+import FunctionTestSupport
+import LambdaEmulator
+import NIOCore
+import OpsCore
+import TestSupport
+
+/// A local stack with the real `collection` (to store alerts as production does), the real `notification`
+/// and a Slack sink; `daily-check` with the fake Datadog on demand.
+struct NotificationStack {
+    let local: LocalStack
+    let collection: CollectionStack
+    let slack: FakeServer
+    let notification: RuntimeEmulator
+    let notificationOutput: String
+
+    static func start(slots: String = "09:00,20:00") async throws -> NotificationStack {
+        let local = try await LocalStack.start(webhookToken: CollectionStack.token)
+        let collection = try await CollectionStack.start(on: local)
+        let slack = try await FakeServer.slackSink()
+        let (notification, output) = try await local.startFunction("notification", environment: [
+            "OPS_SYSTEM_NAME": "Argos", "OPS_TIMEZONE": "Asia/Seoul", "OPS_CHECK_SLOTS": slots,
+            "OPS_ALERTS_TABLE": local.alertsTable, "OPS_CHECKS_TABLE": local.checksTable, "OPS_REPORT_BUCKET": local.bucket,
+            "OPS_SLACK_WEBHOOK_URL": slack.baseURL + "/services/T000/B000/XXXX",
+        ])
+        return NotificationStack(local: local, collection: collection, slack: slack, notification: notification, notificationOutput: output)
+    }
+
+    /// Posts every body through collection; returns the reply statuses (`stored`, `duplicate`, …).
+    func send(_ bodies: [WebhookBody]) async throws -> [String: Int] {
+        var statuses: [String: Int] = [:]
+        for body in bodies {
+            let (status, reply) = try await collection.post(body.json)
+            statuses["\(status) \(reply["status"] as? String ?? "?")", default: 0] += 1
+        }
+        return statuses
+    }
+
+    func notify(_ event: String) async throws -> [String: Any] {
+        let result = try await notification.invoke(ByteBuffer(string: event))
+        guard case .response(let body) = result else { throw InvocationFailed(result: "\(result)") }
+        return try JSONSerialization.jsonObject(with: Data(body.readableBytesView)) as? [String: Any] ?? [:]
+    }
+
+    /// Runs the real daily-check for the event's slot against the fake Datadog's catalogue and scenario.
+    func check(_ event: String) async throws {
+        let datadog = try await FakeServer.datadog()
+        let (dailyCheck, _) = try await local.startFunction("daily-check", environment: [
+            "OPS_SYSTEM_NAME": "Argos", "OPS_CHECKS_TABLE": local.checksTable, "OPS_REPORT_BUCKET": local.bucket,
+            "OPS_DATADOG_API_URL": datadog.baseURL, "OPS_DATADOG_API_KEY": "k", "OPS_DATADOG_APP_KEY": "a",
+            "OPS_SLACK_WEBHOOK_URL": slack.baseURL + "/services/T000/B000/XXXX", "OPS_MONITOR_TAGS": "team:argos",
+        ])
+        let result = try await dailyCheck.invoke(ByteBuffer(string: event))
+        try await dailyCheck.shutdown()
+        datadog.process.terminate()
+        guard case .response = result else { throw InvocationFailed(result: "\(result)") }
+    }
+
+    /// What the sink received, each with the reply it gave.
+    func slackMessages() async throws -> [[String: Any]] {
+        let object = try JSONSerialization.jsonObject(with: try await slack.get("/_sink/messages"))
+        return (object as? [[String: Any]]) ?? ((object as? [String: Any])?["messages"] as? [[String: Any]]) ?? []
+    }
+
+    func report(_ key: String) async throws -> String {
+        String(decoding: try await local.s3.getObject(bucket: local.bucket, key: key).body, as: UTF8.self)
+    }
+
+    func shutdown() async throws {
+        try await notification.shutdown()
+        slack.process.terminate()
+        try await collection.shutdown()
+    }
+}
