@@ -17,6 +17,7 @@ let package = Package(
         .executable(name: "lambda-emulator", targets: ["LambdaEmulatorCLI"]),
         .executable(name: "runtime-probe", targets: ["RuntimeProbe"]),
         .executable(name: "ingest-bench", targets: ["IngestBench"]),
+        .executable(name: "digest-bench", targets: ["DigestBench"]),
         .library(name: "LambdaRuntime", targets: ["LambdaRuntime"]),
         .library(name: "AWSCore", targets: ["AWSCore"]),
         .executable(name: "signing-bench", targets: ["SigningBench"]),
@@ -75,6 +76,10 @@ let package = Package(
         .executableTarget(name: "RuntimeProbe", dependencies: ["LambdaRuntime"]),
         .executableTarget(
             name: "IngestBench",
+            dependencies: ["OpsCore", "AWSCore", .product(name: "Logging", package: "swift-log")]
+        ),
+        .executableTarget(
+            name: "DigestBench",
             dependencies: ["OpsCore", "AWSCore", .product(name: "Logging", package: "swift-log")]
         ),
         .target(
