@@ -161,6 +161,32 @@ import TestSupport
         #expect(!report.contains("[P2] before<") && !report.contains("[P2] slot<"))
     }
 
+    /// 20,000 alerts in the window, many pages of Query: every one counted, the message still within
+    /// Slack's limits, every alert in the report.
+    @Test func aStormOfTwentyThousandAlertsIsCountedInFull() async throws {
+        // Lambda's own limit: a debug build decodes a storm many times slower than the shipped one.
+        let stack = try await NotificationStack.start(timeout: .seconds(900))
+        defer { Task { try await stack.shutdown() } }
+        let start = utc("2026-11-24T11:00")
+        let bodies = (0..<20_000).map { n in
+            WebhookBody(id: "s\(n)", monitorID: String(10_000 + n % 400), cycleKey: nil, transition: n % 800 < 400 ? "Triggered" : "Recovered",
+                        priority: n % 5 + 1, title: "[P\(n % 5 + 1)] Storm <\(n % 400)>", scope: "host:s\(n % 400)",
+                        time: start + Int64(n) * 2_340)
+        }
+        try await stack.storeInBulk(bodies)
+        let outcome = try await stack.notify(Self.morning)
+        #expect(outcome["alerts"] as? Int == 20_000, "\(outcome)")
+        // 400 monitors, 50 notifications each alternating trigger and recovery: all flapping.
+        #expect(outcome["flapping"] as? Int == 400)
+        #expect(outcome["episodes"] as? Int == 400 * 25, "each monitor: 25 triggers, each recovered by the next notification")
+        #expect(outcome["openEpisodes"] as? Int == 0)
+        let messages = try await stack.slackMessages()
+        #expect(messages.count == 1)
+        #expect((messages.first?["reply"] as? [String: Any])?["status"] as? Int == 200, "\(messages.first?["reply"] ?? "no reply")")
+        let report = try await stack.report(try #require(outcome["reportKey"] as? String))
+        #expect(report.components(separatedBy: "Storm &lt;").count - 1 >= 20_000, "every alert has its row")
+    }
+
     @Test func aBadEventFailsTheInvocationWithoutPosting() async throws {
         let stack = try await NotificationStack.start()
         defer { Task { try await stack.shutdown() } }

@@ -30,10 +30,12 @@ public struct NotificationService: Sendable {
     public func run(event: [UInt8], requestID: String, logger: Logger) async throws -> NotificationOutcome {
         let invocation = try ScheduledInvocation(json: event)
         let slot = try invocation.checkSlot(in: slots)
+        let started = poster.clock()
         let summary = try await summarise(slot: slot)
         logger.info("summarised", metadata: [
             "slot": "\(slot.id)", "window": "\(summary.window)", "alerts": "\(summary.windowDigest.total)",
             "read": "\(summary.alerts.count)", "checkRun": "\(summary.checkRun.status)",
+            "ms": "\(poster.clock().epochMilliseconds - started.epochMilliseconds)",
         ])
         if let warning = summary.checkRun.warning {
             logger.warning("check run not usable", metadata: ["slot": "\(slot.id)", "warning": "\(warning)"])
