@@ -47,7 +47,7 @@ public struct Alert: Codable, Sendable, Equatable {
     /// DynamoDB TTL, epoch seconds.
     public var expiresAt: Int64
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
+    enum CodingKeys: String, CodingKey {
         case pk, sk, day, at
         case eventID = "event_id"
         case monitorID = "monitor_id"

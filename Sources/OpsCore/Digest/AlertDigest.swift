@@ -19,27 +19,30 @@ public struct AlertDigest: Sendable, Equatable {
 
     public var openEpisodes: [AlertEpisode] { episodes.filter { $0.recoveredAt == nil } }
 
-    /// `alerts` in any order; only those with `eventTime` in `window` count.
+    /// `alerts` in any order (time order is cheapest); only those with `eventTime` in `window` count.
     public init(alerts: [Alert], window: TimeWindow) {
-        let inWindow = alerts
-            .filter { window.contains(Instant(epochMilliseconds: $0.eventTime)) }
-            .sorted { ($0.eventTime, $0.eventID) < ($1.eventTime, $1.eventID) }
-        let real = inWindow.filter { !$0.isTest }
+        // Positions rather than copies: an Alert is a few hundred bytes inline and a storm has tens of
+        // thousands; and each transition is parsed once.
+        var inWindow = alerts.indices.filter { window.contains(Instant(epochMilliseconds: alerts[$0].eventTime)) }
+        let before = { (a: Int, b: Int) in (alerts[a].eventTime, alerts[a].eventID) < (alerts[b].eventTime, alerts[b].eventID) }
+        if zip(inWindow, inWindow.dropFirst()).contains(where: { before($1, $0) }) { inWindow.sort(by: before) }
+        let real = inWindow.filter { !alerts[$0].isTest }
         testNotifications = inWindow.count - real.count
         total = real.count
+        let notifications = real.map { DigestEntry(alerts: alerts, index: $0) }
 
         var counts: [Int?: [AlertTransition.Category: Int]] = [:]
-        for alert in real {
-            counts[alert.priority, default: [:]][alert.parsedTransition.category, default: 0] += 1
+        for entry in notifications {
+            counts[alerts[entry.index].priority, default: [:]][entry.category, default: 0] += 1
         }
         self.counts = counts
 
-        episodes = AlertEpisode.pair(real)
+        episodes = AlertEpisode.pair(notifications, in: alerts)
         let recoveryTimes = episodes.compactMap(\.timeToRecover).sorted()
         medianTimeToRecover = recoveryTimes.isEmpty ? nil : Self.median(recoveryTimes)
         maximumTimeToRecover = recoveryTimes.last
 
-        let activity = MonitorActivity.byMonitor(real)
+        let activity = MonitorActivity.byMonitor(notifications, in: alerts)
         noisiest = Array(activity.sorted { ($1.alerts, $0.monitor) < ($0.alerts, $1.monitor) }.prefix(Self.noisyLimit))
         flapping = activity.filter { $0.transitions >= Self.flappingThreshold }.sorted { ($1.transitions, $0.monitor) < ($0.transitions, $1.monitor) }
     }
@@ -48,6 +51,17 @@ public struct AlertDigest: Sendable, Equatable {
     static func median(_ sorted: [Int64]) -> Int64 {
         let middle = sorted.count / 2
         return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+    }
+}
+
+/// One notification that counts, by its position in the digest's input, with its transition parsed once.
+struct DigestEntry {
+    var index: Int
+    var category: AlertTransition.Category
+
+    init(alerts: [Alert], index: Int) {
+        self.index = index
+        category = alerts[index].parsedTransition.category
     }
 }
 

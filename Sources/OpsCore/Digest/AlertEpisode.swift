@@ -15,25 +15,29 @@ public struct AlertEpisode: Sendable, Equatable {
 
     /// Pairs time-ordered alerts into episodes. A recovery with no open episode (its trigger was before the
     /// window) closes nothing and is not an episode: its time to recover is unknown.
-    static func pair(_ alerts: [Alert]) -> [AlertEpisode] {
+    static func pair(_ entries: [DigestEntry], in alerts: [Alert]) -> [AlertEpisode] {
         var open: [String: AlertEpisode] = [:]
         var closed: [AlertEpisode] = []
-        for alert in alerts {
-            let key = alert.cycleKey.map { "cycle:" + $0 } ?? "monitor:\(alert.monitorID ?? "-")|\(alert.scope ?? "")"
-            switch alert.parsedTransition.category {
+        for entry in entries {
+            let i = entry.index
+            let key = alerts[i].cycleKey.map { "cycle:" + $0 } ?? "monitor:\(alerts[i].monitorID ?? "-")|\(alerts[i].scope ?? "")"
+            let current = open.index(forKey: key)
+            switch entry.category {
             case .recovered:
-                if var episode = open.removeValue(forKey: key) {
-                    episode.recoveredAt = alert.eventTime
+                if let current {
+                    var episode = open.remove(at: current).value
+                    episode.recoveredAt = alerts[i].eventTime
                     episode.notifications += 1
                     closed.append(episode)
                 }
             case .triggered, .warn, .noData, .other:
-                if open[key] == nil {
+                if let current {
+                    open.values[current].notifications += 1
+                } else {
                     open[key] = AlertEpisode(
-                        key: key, monitorID: alert.monitorID, title: alert.title, priority: alert.priority, scope: alert.scope,
-                        startedAt: alert.eventTime, recoveredAt: nil, notifications: 0)
+                        key: key, monitorID: alerts[i].monitorID, title: alerts[i].title, priority: alerts[i].priority,
+                        scope: alerts[i].scope, startedAt: alerts[i].eventTime, recoveredAt: nil, notifications: 1)
                 }
-                open[key]!.notifications += 1
             }
         }
         return (closed + open.values).sorted { ($0.startedAt, $0.key) < ($1.startedAt, $1.key) }
@@ -50,18 +54,20 @@ public struct MonitorActivity: Sendable, Equatable {
     /// first notification counting as one.
     public var transitions: Int
 
-    static func byMonitor(_ alerts: [Alert]) -> [MonitorActivity] {
-        var byMonitor: [String: MonitorActivity] = [:]
-        var lastCategory: [String: AlertTransition.Category] = [:]
-        for alert in alerts {
-            let monitor = alert.monitorID ?? alert.title ?? "-"
-            let category = alert.parsedTransition.category
-            var activity = byMonitor[monitor] ?? MonitorActivity(monitor: monitor, title: alert.title, priority: alert.priority, alerts: 0, transitions: 0)
-            activity.alerts += 1
-            if lastCategory[monitor] != category { activity.transitions += 1 }
-            lastCategory[monitor] = category
-            byMonitor[monitor] = activity
+    static func byMonitor(_ entries: [DigestEntry], in alerts: [Alert]) -> [MonitorActivity] {
+        var byMonitor: [String: (activity: MonitorActivity, last: AlertTransition.Category)] = [:]
+        for entry in entries {
+            let i = entry.index
+            let monitor = alerts[i].monitorID ?? alerts[i].title ?? "-"
+            if let current = byMonitor.index(forKey: monitor) {
+                byMonitor.values[current].activity.alerts += 1
+                if byMonitor.values[current].last != entry.category { byMonitor.values[current].activity.transitions += 1 }
+                byMonitor.values[current].last = entry.category
+            } else {
+                let activity = MonitorActivity(monitor: monitor, title: alerts[i].title, priority: alerts[i].priority, alerts: 1, transitions: 1)
+                byMonitor[monitor] = (activity, entry.category)
+            }
         }
-        return Array(byMonitor.values)
+        return byMonitor.values.map(\.activity)
     }
 }

@@ -76,7 +76,7 @@ public struct NotificationService: Sendable {
         return NotificationSummary(
             slot: slot, window: window, day: day, windowDigest: windowDigest, dayDigest: AlertDigest(alerts: read, window: day),
             trend: AlertTrend(current: windowDigest.total, previous: try await alerts.count(in: earlier)),
-            alerts: read.filter { window.contains(Instant(epochMilliseconds: $0.eventTime)) },
+            alerts: span == window ? read : read.filter { window.contains(Instant(epochMilliseconds: $0.eventTime)) },
             checkRun: try await checks.checkRun(slotID: slot.id))
     }
 }

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Baseline for the digest benchmark: the same digest and an HTML alert table in plain Python, the way a
+"""Baseline for the digest benchmark: the same digests (window and local day) and an HTML alert table in plain Python, the way a
 2023-style Python Lambda would do it. `compute N` generates digest-bench's storm in memory; `read ENDPOINT
 TABLE` reads the 09:00 Seoul window from DynamoDB with boto3 (every page of both local days) first.
 Prints JSON: seconds, alerts, max RSS."""
@@ -12,6 +12,7 @@ import time
 
 WINDOW_START = 1_795_518_000_000
 WINDOW_END = 1_795_564_800_000
+DAY_START = 1_795_532_400_000  # 2026-11-25 00:00 in Seoul
 CATEGORY = {"triggered": "triggered", "re-triggered": "triggered", "renotify": "triggered", "warn": "warn",
             "no data": "no data", "recovered": "recovered"}
 
@@ -42,9 +43,8 @@ def read(endpoint, table):
             arguments["ExclusiveStartKey"] = page["LastEvaluatedKey"]
 
 
-def digest(alerts):
-    alerts = sorted((a for a in alerts if WINDOW_START <= a["event_time"] < WINDOW_END and not a["is_test"]),
-                    key=lambda a: a["event_time"])
+def digest(alerts, start, end):
+    alerts = sorted((a for a in alerts if start <= a["event_time"] < end and not a["is_test"]), key=lambda a: a["event_time"])
     counts, open_episodes, closed, activity, last = {}, {}, [], {}, {}
     for alert in alerts:
         category = CATEGORY.get(alert["transition"], "other")
@@ -75,7 +75,8 @@ def main():
     alerts = list(storm(int(sys.argv[2]))) if sys.argv[1] == "compute" else list(read(sys.argv[2], sys.argv[3]))
     if sys.argv[1] == "compute":
         started = time.perf_counter()
-    result = digest(alerts)
+    result = digest(alerts, WINDOW_START, WINDOW_END)
+    result["day_alerts"] = digest(alerts, DAY_START, WINDOW_END)["alerts"]
     result["seconds"] = time.perf_counter() - started
     result["maxRSSKB"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(json.dumps(result))

@@ -126,8 +126,9 @@ data "aws_iam_policy_document" "daily_check" {
   }
 }
 
-# notification (SPEC §7): read the day's alerts, read the check run and record
-# its own post marker.
+# notification (SPEC §7): read a window of alerts through the by_day index (it
+# never reads the table itself), read the check run, claim and finish its own
+# post marker (conditional PutItem, then UpdateItem).
 data "aws_iam_policy_document" "notification" {
   source_policy_documents = [
     data.aws_iam_policy_document.base["notification"].json,
@@ -137,12 +138,12 @@ data "aws_iam_policy_document" "notification" {
   statement {
     sid       = "AlertsRead"
     actions   = ["dynamodb:Query"]
-    resources = [aws_dynamodb_table.this["alerts"].arn, local.alerts_index_arn]
+    resources = [local.alerts_index_arn]
   }
 
   statement {
     sid       = "ChecksRunRecords"
-    actions   = ["dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem"]
+    actions   = ["dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem", "dynamodb:UpdateItem"]
     resources = [aws_dynamodb_table.this["checks"].arn]
   }
 }
