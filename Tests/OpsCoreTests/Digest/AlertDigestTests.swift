@@ -84,6 +84,29 @@ import Testing
         #expect(AlertTrend(current: digest, previous: AlertDigest(alerts: [], window: yesterday)).percent == nil)
     }
 
+    @Test func exactlyFourTransitionsIsFlappingAndThreeIsNot() {
+        let four = ["Triggered", "Recovered", "Triggered", "Recovered"].enumerated().map {
+            Self.alert("f\($0.offset)", monitor: "four", at: Int64($0.offset), $0.element)
+        }
+        // A re-trigger is the same category as a trigger: T, T', R, T is three transitions, not four.
+        let three = ["Triggered", "Re-Triggered", "Recovered", "Triggered"].enumerated().map {
+            Self.alert("t\($0.offset)", monitor: "three", at: Int64($0.offset), $0.element)
+        }
+        let digest = AlertDigest(alerts: four + three, window: Self.window)
+        #expect(digest.flapping.map(\.monitor) == ["four"])
+        #expect(digest.noisiest.first { $0.monitor == "three" }?.transitions == 3)
+    }
+
+    @Test func theWindowIncludesItsStartAndExcludesItsEnd() {
+        let edges = [
+            Self.alert("s", monitor: "m", at: 0, "Triggered"), Self.alert("e", monitor: "m", at: 600, "Recovered"),
+            Self.alert("b", monitor: "m", at: -1, "Triggered"),
+        ]
+        let digest = AlertDigest(alerts: edges, window: Self.window)
+        #expect(digest.total == 1)
+        #expect(digest.openEpisodes.count == 1, "the recovery at the end belongs to the next window")
+    }
+
     @Test func aQuietWindowHasNothing() {
         let quiet = AlertDigest(alerts: [], window: Self.window)
         #expect(quiet.total == 0 && quiet.episodes.isEmpty && quiet.medianTimeToRecover == nil && quiet.flapping.isEmpty)
