@@ -67,7 +67,7 @@ public struct CheckMessage: Sendable {
 
     private func linkLine(_ report: ReportLink?) -> String {
         guard let report else { return "The report could not be produced." }
-        return report.slackLink(title: "Open the check report") + " (link valid until " + SlackText.escape(zone.displayTime(report.expires)) + ")"
+        return report.slackLine(title: "Open the check report", zone: zone)
     }
 
     /// `*Alert* · P1 · `label` name — since 2026-11-25 07:52 KST`, then the failing groups.

@@ -13,4 +13,9 @@ public struct ReportLink: Sendable, Equatable {
     func slackLink(title: String) -> String {
         "<" + SlackText.escape(url.replacing("|", with: "%7C")) + "|" + SlackText.escape(title) + ">"
     }
+
+    /// `<url|title> (link valid until 2026-11-25 21:00 KST)`: when the link really dies, in the team's zone.
+    func slackLine(title: String, zone: ZoneRules) -> String {
+        slackLink(title: title) + " (link valid until " + SlackText.escape(zone.displayTime(expires)) + ")"
+    }
 }
