@@ -3,19 +3,8 @@ import OpsCore
 import TestSupport
 import Testing
 
-/// The rendered report, read back by Python's `html.parser` (`Fixtures/reports/inspect_html.py`).
+/// The rendered check report, read back by Python's `html.parser` (`HTMLInspection`).
 @Suite struct CheckReportTests {
-    struct Inspection: Decodable {
-        struct Row: Decodable { var id: String; var `class`: String; var text: String; var href: String? }
-        var errors: [String]
-        var csp: String?
-        var title: String
-        var active: [String]
-        var handlers: [String]
-        var rows: [Row]
-        var details: Int
-    }
-
     let zone = ZoneRules.builtIn("Asia/Seoul")!
     let started = Instant(epochSeconds: 1_795_564_800)
     let hostile = "<!channel> <script>alert(1)</script> \" ' &amp;"
@@ -34,11 +23,6 @@ import Testing
         ]
     }
 
-    func inspect(_ html: String) throws -> Inspection {
-        let result = try PythonScript.run("Tests/OpsCoreTests/Fixtures/reports/inspect_html.py", input: Data(html.utf8))
-        return try JSONDecoder().decode(Inspection.self, from: result.output)
-    }
-
     func render(_ checks: [MonitorCheck], datadog: DatadogEndpoint? = nil) throws -> String {
         let run = CheckRun(slotID: "2026-11-25T09:00", started: started, finished: started.adding(seconds: 4), checks: checks)
         let endpoint = try datadog ?? DatadogEndpoint(site: "datadoghq.eu")
@@ -47,7 +31,7 @@ import Testing
 
     @Test func theReportIsWellFormedSelfContainedAndLocked() throws {
         let html = try render(checks())
-        let page = try inspect(html)
+        let page = try HTMLInspection(html)
         #expect(page.errors == [])
         #expect(page.csp == "default-src 'none'; style-src 'unsafe-inline'; img-src data:")
         #expect(page.active == [])
@@ -58,7 +42,7 @@ import Testing
     }
 
     @Test func everyMonitorIsListedNonOKFirstWithWhatAnOperatorNeeds() throws {
-        let page = try inspect(try render(checks()))
+        let page = try HTMLInspection(try render(checks()))
         #expect(page.rows.map(\.id) == ["13", "12", "11"])
         #expect(page.rows.map(\.class) == ["notok", "notok", ""])
         #expect(page.details == 3)
@@ -86,14 +70,14 @@ import Testing
     }
 
     @Test func regionalSitesAndTheFakeLinkToTheirOwnUI() throws {
-        let us3 = try inspect(try render(checks(), datadog: DatadogEndpoint(site: "us3.datadoghq.com")))
+        let us3 = try HTMLInspection(try render(checks(), datadog: DatadogEndpoint(site: "us3.datadoghq.com")))
         #expect(us3.rows.first?.href == "https://us3.datadoghq.com/monitors/13")
-        let fake = try inspect(try render(checks(), datadog: DatadogEndpoint(baseURL: "http://127.0.0.1:9000")))
+        let fake = try HTMLInspection(try render(checks(), datadog: DatadogEndpoint(baseURL: "http://127.0.0.1:9000")))
         #expect(fake.rows.first?.href == "http://127.0.0.1:9000/monitors/13")
     }
 
     @Test func anEmptyRunSaysSo() throws {
-        let page = try inspect(try render([]))
+        let page = try HTMLInspection(try render([]))
         #expect(page.errors == [])
         #expect(page.rows.isEmpty)
     }

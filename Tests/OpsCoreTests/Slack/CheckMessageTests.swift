@@ -28,33 +28,10 @@ import Testing
         return CheckMessage(systemName: "Argos", zone: zone).build(run: run, checks: checks.reversed(), report: report ?? self.report)
     }
 
-    func json(_ message: SlackMessage) throws -> Data { try JSONEncoder().encode(message) }
-
-    /// `scripts/fakes/blockkit.py` on the payload: its exit status and output.
-    func blockKitVerdict(_ message: SlackMessage) throws -> (status: Int32, output: String) {
-        let result = try PythonScript.run("scripts/fakes/blockkit.py", input: try json(message))
-        return (result.status, String(decoding: result.output, as: UTF8.self))
-    }
-
-    func texts(_ message: SlackMessage) throws -> [String] {
-        let object = try #require(try JSONSerialization.jsonObject(with: json(message)) as? [String: Any])
-        var found: [String] = [object["text"] as? String ?? ""]
-        func walk(_ value: Any) {
-            if let dictionary = value as? [String: Any] {
-                if let text = dictionary["text"] as? String { found.append(text) }
-                dictionary.values.forEach(walk)
-            } else if let array = value as? [Any] {
-                array.forEach(walk)
-            }
-        }
-        walk(object["blocks"] ?? [])
-        return found
-    }
-
     @Test func aTypicalRunListsEveryCheckNonOKFirst() throws {
         let message = build(checks(notOK: 8, ok: 36))
-        #expect(try blockKitVerdict(message) == (0, "ok\n"))
-        let all = try texts(message).dropFirst().joined(separator: "\n")
+        #expect(try SlackPayload.blockKitVerdict(message) == (0, "ok\n"))
+        let all = try SlackPayload.texts(message).dropFirst().joined(separator: "\n")
         #expect(message.blocks.first == .header("Argos daily check · 2026-11-25T09:00"))
         #expect(all.contains("*8 of 44 checks need attention.*"))
         #expect(all.contains("*Alert*\n2"))
@@ -76,15 +53,15 @@ import Testing
 
     @Test func twoHundredNonOKChecksStayWithinSlackLimits() throws {
         let message = build(checks(notOK: 200, ok: 40))
-        #expect(try blockKitVerdict(message) == (0, "ok\n"))
+        #expect(try SlackPayload.blockKitVerdict(message) == (0, "ok\n"))
         #expect(message.blocks.count <= 50)
-        let blockCharacters = try texts(message).dropFirst().reduce(0) { $0 + $1.unicodeScalars.count }
+        let blockCharacters = try SlackPayload.texts(message).dropFirst().reduce(0) { $0 + $1.unicodeScalars.count }
         #expect(blockCharacters <= 12_000)
         guard case .context(let last) = message.blocks.last, let summary = last.first else {
             Issue.record("no closing summary")
             return
         }
-        let shown = try texts(message).dropFirst().joined().components(separatedBy: "`SYSTEM-EC2-CPU-High-").count - 1
+        let shown = try SlackPayload.texts(message).dropFirst().joined().components(separatedBy: "`SYSTEM-EC2-CPU-High-").count - 1
         #expect(shown > 30)
         #expect(summary == "…and \(240 - shown) more in the report")
         #expect(message.text.contains("…and 185 more in the report"))
@@ -93,7 +70,7 @@ import Testing
 
     @Test func longNamesAreCutNotOverflowing() throws {
         let message = build(checks(notOK: 60, ok: 0) { String(repeating: "<&>", count: 400) + "\($0)" })
-        #expect(try blockKitVerdict(message) == (0, "ok\n"))
+        #expect(try SlackPayload.blockKitVerdict(message) == (0, "ok\n"))
     }
 
     @Test func hostileNamesAreEscapedEverywhere() throws {
@@ -105,13 +82,13 @@ import Testing
         list[1].label = "<!channel>"
         let message = CheckMessage(systemName: "<!channel> Argos", zone: zone).build(
             run: CheckRun(slotID: "2026-11-25T09:00", started: started, finished: started, checks: list), checks: list, report: report)
-        #expect(try blockKitVerdict(message) == (0, "ok\n"))
-        for text in try texts(message) {
+        #expect(try SlackPayload.blockKitVerdict(message) == (0, "ok\n"))
+        for text in try SlackPayload.texts(message) {
             #expect(!text.contains("<!"), "\(text)")
             #expect(!text.contains("<script"), "\(text)")
             #expect(!text.contains("<@"), "\(text)")
         }
-        let all = try texts(message).joined(separator: "\n")
+        let all = try SlackPayload.texts(message).joined(separator: "\n")
         #expect(all.contains("&lt;!channel&gt; &lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;@U123&gt;"))
         #expect(all.contains("`&lt;!here&gt;'x`"))
     }
@@ -119,8 +96,8 @@ import Testing
     @Test func anEmptyRunAndAMissingReportAreSaidPlainly() throws {
         let run = CheckRun(slotID: "2026-11-25T09:00", started: started, finished: started, checks: [])
         let message = CheckMessage(systemName: "Argos", zone: zone).build(run: run, checks: [], report: nil)
-        #expect(try blockKitVerdict(message) == (0, "ok\n"))
-        let all = try texts(message).joined(separator: "\n")
+        #expect(try SlackPayload.blockKitVerdict(message) == (0, "ok\n"))
+        let all = try SlackPayload.texts(message).joined(separator: "\n")
         #expect(all.contains("No monitor matched"))
         #expect(all.contains("The report could not be produced."))
     }

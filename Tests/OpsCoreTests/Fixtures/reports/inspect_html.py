@@ -30,7 +30,7 @@ class Inspector(HTMLParser):
         self.handlers += [name for name, _ in attrs if name.startswith("on")]
         if tag == "meta" and attributes.get("http-equiv", "").lower() == "content-security-policy":
             self.csp = attributes.get("content")
-        if tag == "title":
+        if tag == "title" and "head" in self.stack:
             self.in_title = True
         if tag == "details":
             self.details += 1
