@@ -48,6 +48,18 @@ import Testing
         }
     }
 
+    @Test func theDigestOfTwentyThousandAlertsIsAcceptedAsBlocks() async throws {
+        let builder = try SummaryBuilder()
+        let digest = DigestMessage(systemName: "Argos", zone: builder.zone).build(
+            builder.summary(DigestMessageTests.storm(builder), checkRun: builder.checkRun(.failed)),
+            alertReport: ReportLink(url: "https://r.test/a?x=1&y=2", expires: builder.slot.instant.adding(seconds: 43_200)), checkReport: nil)
+        try await withSink { client, sink, _ in
+            let outcome = try await client.post(digest)
+            #expect(outcome == .delivered)
+            #expect(try await posted(sink).first?.reply?.status == 200)
+        }
+    }
+
     @Test func rateLimitServerErrorAndRefusedBlocksEndInATextOnlyPost() async throws {
         try await withSink { client, sink, waits in
             try await sink.control(
