@@ -46,7 +46,10 @@ megabytes() { awk -v bytes="$(stat -c %s "$1")" 'BEGIN { printf "%.1f", bytes / 
 start_work() {
     WORK="$(mktemp -d)"
     WORK_PIDS=()
-    trap stop_work EXIT INT TERM
+    trap stop_work EXIT
+    # A signal ends the script (the EXIT trap cleans up) instead of resuming it with its servers gone.
+    trap 'exit 130' INT
+    trap 'exit 143' TERM
 }
 
 stop_work() {
