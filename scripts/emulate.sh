@@ -1,127 +1,199 @@
 #!/usr/bin/env bash
-# The main job, run locally: the functions as real `bootstrap` processes under the Runtime API emulator,
-# AWS played by moto, Datadog and Slack by the fakes in scripts/fakes. For now (the realistic day of SPEC §12
-# comes with notification) it sends the webhook fixtures through collection into moto, with a redelivery, a
-# wrong token and a malformed body; runs daily-check for today's 09:00 slot against the fake Datadog and
-# prints the Slack message and the report; and invokes the probe function and the notification placeholder.
+# The main job, run locally (SPEC §12): the three functions as the static `bootstrap` binaries that ship,
+# each under the Runtime API emulator; AWS played by moto, Datadog and Slack by scripts/fakes. It provisions
+# what production has (tables, bucket, secrets), then plays a day: a generated 24 hours of webhook
+# deliveries through collection's Function URL event, daily-check for the 09:00 slot, notification for
+# 09:05. It prints the Slack messages as text, the reports' keys and links (copies in build/reports/), and
+# a table of expected against actual figures; it exits 0 only if every expectation held.
+#
+#   scripts/emulate.sh [--alerts N] [--seed S] [--keep-running]
+#
+#   --alerts N      webhook deliveries in the day (default 170, at least 20)
+#   --seed S        the day's randomness (default 1): the same seed plays the same day
+#   --keep-running  leave the stack up afterwards and print how to invoke each function; Ctrl-C stops it
+#
+# Every process it starts is stopped when it ends, however it ends.
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
+source "$REPO_ROOT/scripts/lib/release.sh"
 cd "$REPO_ROOT"
 
+alerts=170
+seed=1
+keep_running=false
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --alerts) alerts="${2:?--alerts needs a number}"; shift 2 ;;
+        --seed) seed="${2:?--seed needs a number}"; shift 2 ;;
+        --keep-running) keep_running=true; shift ;;
+        -h|--help) sed -n '2,/^set -e/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+        *) die "unknown option $1 (see --help)" ;;
+    esac
+done
+[[ "$alerts" =~ ^[0-9]+$ && "$seed" =~ ^[0-9]+$ ]] || die "--alerts and --seed take whole numbers"
+
+PREFIX=opsdaily-local
+TOKEN=emulation-webhook-token
+ZONE=Asia/Seoul
+
 ensure_apt_packages zlib1g-dev binutils curl
-log "building (debug)"
-swift build >&2
-bin="$(swift build --show-bin-path)"
+# moto and boto3 from a venv of our own when this Python lacks them (Debian's python3 has neither).
+if ! python3 -c 'import boto3, moto.server' 2>/dev/null; then
+    ensure_apt_packages python3-venv
+    PATH="$(ensure_venv emulate 'moto[server]>=5,<6' 'boto3>=1.34')/bin:$PATH"
+fi
+build_release collection daily-check notification
+release="$(release_bin_dir)"
+log "building lambda-emulator (debug)"
+swift build --product lambda-emulator >&2
+emulator="$(swift build --show-bin-path)/lambda-emulator"
+
 start_work
 
-# Starts an emulator around one function and sets BASE_URL to it. Not run in a command substitution: the
-# emulator must be this shell's child, or the cleanup above could not stop it.
+# Starts an emulator around one release function and sets BASE_URL to it. Not run in a command
+# substitution: the emulator must be this shell's child, or the cleanup could not stop it.
 start_function() {
     local name="$1"
     shift
-    "$bin/lambda-emulator" serve --port-file "$WORK/$name.port" --function-name "$name" \
-        --function-output "$WORK/$name.log" "$@" > "$WORK/$name.emulator.log" &
+    "$emulator" serve --port-file "$WORK/$name.port" --function-name "$name" --timeout 120 \
+        --function-output "$WORK/$name.log" --env OPS_SYSTEM_NAME=Argos --env OPS_TIMEZONE="$ZONE" "$@" \
+        -- "$release/$name" > "$WORK/$name.emulator.log" &
     WORK_PIDS+=($!)
+    local _
     for _ in $(seq 200); do [ -s "$WORK/$name.port" ] && break; sleep 0.05; done
-    [ -s "$WORK/$name.port" ] || die "the emulator for $name did not start"
+    [ -s "$WORK/$name.port" ] || die "the emulator for $name did not start: $(cat "$WORK/$name.emulator.log")"
     BASE_URL="http://127.0.0.1:$(cat "$WORK/$name.port")"
 }
 
+# Invokes a function with a JSON event and keeps its answer in $WORK/<name>.answer.json.
 invoke() {
-    local base="$1" name="$2" payload="$3"
-    curl -s -D "$WORK/headers" -X POST "$base/2015-03-31/functions/$name/invocations" -d "$payload"
-    echo
-    grep -i '^x-amz-function-error' "$WORK/headers" | tr -d '\r' || true
+    local base="$1" name="$2" event="$3"
+    echo "  event:  $event"
+    curl -s -X POST "$base/2015-03-31/functions/$name/invocations" -d "$event" > "$WORK/$name.answer.json"
+    echo "  answer: $(cat "$WORK/$name.answer.json")"
 }
 
-failures=0
-token="emulation-webhook-token"
-start_moto
-endpoint="$MOTO_ENDPOINT"
-provisioned="$(python3 scripts/lib/provision_local.py --endpoint "$endpoint" --prefix opsdaily-local --webhook-token "$token")"
-echo "local AWS (moto) on $endpoint: $provisioned"
-export AWS_ENDPOINT_URL="$endpoint" AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing AWS_REGION=ap-northeast-2 \
-    AWS_DEFAULT_REGION=ap-northeast-2
-
-start_function collection --env OPS_ALERTS_TABLE=opsdaily-local-alerts \
-    --env OPS_WEBHOOK_SECRET_ID=opsdaily-local/webhook -- "$bin/collection"
-collection_url="$BASE_URL"
-# Posts a body to collection in the Function URL event shape; prints "<status> <reply>".
-post_webhook() {
-    local body_file="$1" header_token="$2"
-    python3 - "$body_file" "$header_token" <<'PY' > "$WORK/event.json"
+# Prints a report's key and pre-signed link (the function's own, else one signed here) and copies it to
+# build/reports/<file>; lists it in $WORK/reports.txt.
+fetch_report() {
+    local answer="$1" file="$2"
+    python3 - "$answer" "$PREFIX-reports" "build/reports/$file" "$WORK/reports.txt" <<'PY'
 import json, sys
-print(json.dumps({"version": "2.0", "headers": {"content-type": "application/json", "x-ops-webhook-token": sys.argv[2]},
-                  "requestContext": {"http": {"method": "POST", "path": "/"}}, "body": open(sys.argv[1]).read(),
-                  "isBase64Encoded": False}))
-PY
-    curl -s -X POST "$collection_url/2015-03-31/functions/collection/invocations" -d @"$WORK/event.json" |
-        python3 -c 'import json,sys; r=json.load(sys.stdin); print(r.get("statusCode"), r.get("body"))'
-}
-echo "--- collection: webhooks"
-expect_status() {
-    local expected="$1" label="$2" answer="$3"
-    printf '  %-22s %s\n' "$label" "$answer"
-    [ "${answer%% *}" = "$expected" ] || failures=$((failures + 1))
-}
-sent=0
-for fixture in Tests/CollectionTests/Fixtures/*.json; do
-    expect_status 200 "$(basename "$fixture" .json)" "$(post_webhook "$fixture" "$token")"
-    sent=$((sent + 1))
-done
-expect_status 200 "redelivery" "$(post_webhook Tests/CollectionTests/Fixtures/triggered.json "$token")"
-expect_status 401 "wrong token" "$(post_webhook Tests/CollectionTests/Fixtures/triggered.json "not-the-token")"
-echo '<html>not json</html>' > "$WORK/malformed.txt"
-expect_status 400 "malformed body" "$(post_webhook "$WORK/malformed.txt" "$token")"
-stored="$(python3 - <<'PY'
 import boto3
-table = boto3.client("dynamodb")
-print(sum(page["Count"] for page in table.get_paginator("scan").paginate(TableName="opsdaily-local-alerts", Select="COUNT")))
+answer, bucket, copy, listing = sys.argv[1:]
+try:
+    document = json.load(open(answer))
+except json.JSONDecodeError:
+    document = {}
+key = document.get("reportKey")
+if not key:
+    print("  no report (the answer names none)")
+    sys.exit(0)
+s3 = boto3.client("s3")
+open(copy, "wb").write(s3.get_object(Bucket=bucket, Key=key)["Body"].read())
+url = document.get("reportURL") or s3.generate_presigned_url(
+    "get_object", Params={"Bucket": bucket, "Key": key}, ExpiresIn=43200)
+print(f"  report  s3://{bucket}/{key}\n  link    {url}\n  copy    {copy}")
+open(listing, "a").write(key + "\n")
 PY
-)"
-echo "  stored in opsdaily-local-alerts: $stored items for $sent distinct events (+1 redelivery, 2 refused)"
-[ "$stored" -eq "$sent" ] || failures=$((failures + 1))
+}
 
-start_function probe --env PROBE_MODE=typed -- "$bin/runtime-probe"
-echo "--- probe: echo"
-answer="$(invoke "$BASE_URL" probe '{"action":"echo","message":"hello from the emulator"}')"
-echo "$answer"
-case "$answer" in *'"message":"hello from the emulator"'*) ;; *) failures=$((failures + 1)) ;; esac
+# The morning slot: the latest 09:00 in the zone that has passed, as if the scheduler had just fired.
+read -r slot_utc notify_utc slot_local < <(python3 - "$ZONE" <<'PY'
+import sys
+from datetime import datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
+now = datetime.now(ZoneInfo(sys.argv[1]))
+slot = now.replace(hour=9, minute=0, second=0, microsecond=0)
+slot -= timedelta(days=1) if slot > now else timedelta()
+utc = slot.astimezone(timezone.utc)
+print(utc.strftime("%Y-%m-%dT%H:%M:%SZ"), (utc + timedelta(minutes=5)).strftime("%Y-%m-%dT%H:%M:%SZ"),
+      slot.strftime("%Y-%m-%dT%H:%M"))
+PY
+)
 
-start_fake fake_datadog.py --catalogue terraform/datadog/monitors.json --api-key local-api-key --app-key local-app-key
+# The day leads up to the fake Datadog's scenario, so both tell the same story at the slot.
+python3 scripts/lib/day_generator.py --alerts "$alerts" --seed "$seed" --slot-utc "$slot_utc" --timezone "$ZONE" \
+    --out "$WORK/day.jsonl" --expect "$WORK/expect.json" --scenario-out "$WORK/scenario.json"
+
+log "starting moto, the fake Datadog and the Slack sink"
+start_moto
+start_fake fake_datadog.py --catalogue terraform/datadog/monitors.json --scenario "$WORK/scenario.json" \
+    --api-key local-api-key --app-key local-app-key
 datadog_url="$FAKE_URL"
 start_fake slack_sink.py
 slack_url="$FAKE_URL"
-echo "fake Datadog on $datadog_url (79 catalogue monitors + 185 of another team), Slack sink on $slack_url"
+python3 scripts/lib/provision_local.py --endpoint "$MOTO_ENDPOINT" --prefix "$PREFIX" --webhook-token "$TOKEN" \
+    --slack-webhook-url "$slack_url/services/T000/B000/XXXX" > "$WORK/provisioned.json"
+export AWS_ENDPOINT_URL="$MOTO_ENDPOINT" AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing \
+    AWS_REGION=ap-northeast-2 AWS_DEFAULT_REGION=ap-northeast-2
+echo "local AWS (moto)  $MOTO_ENDPOINT: tables $PREFIX-alerts, $PREFIX-checks; bucket $PREFIX-reports; secrets $PREFIX/{webhook,datadog,slack}"
+echo "fake Datadog      $datadog_url (79 catalogue monitors of team:argos + 185 of another team)"
+echo "Slack sink        $slack_url"
 
-start_function daily-check --env OPS_SYSTEM_NAME=Argos --env OPS_CHECKS_TABLE=opsdaily-local-checks \
-    --env OPS_REPORT_BUCKET=opsdaily-local-reports --env OPS_DATADOG_API_URL="$datadog_url" \
-    --env OPS_DATADOG_SECRET_ID=opsdaily-local/datadog --env OPS_MONITOR_TAGS=team:argos \
-    --env OPS_SLACK_WEBHOOK_URL="$slack_url/services/T000/B000/XXXX" -- "$bin/daily-check"
-echo "--- daily-check: the 09:00 slot of today"
-answer="$(invoke "$BASE_URL" daily-check "{\"scheduled_time\": \"$(date -u +%Y-%m-%d)T00:00:00Z\"}")"
-echo "$answer"
-case "$answer" in *'"total":44'*'"posted":true'*|*'"posted":true'*'"total":44'*) ;; *) failures=$((failures + 1)) ;; esac
-echo "--- Slack, as the channel would read it"
-curl -s "$slack_url/_sink/text" | sed 's/^/  /'
-mkdir -p build/reports
-report_key="$(echo "$answer" | python3 -c 'import json,sys; print(json.load(sys.stdin).get("reportKey") or "")')"
-if [ -n "$report_key" ]; then
-    python3 -c 'import boto3,sys; open(sys.argv[2],"wb").write(boto3.client("s3").get_object(Bucket="opsdaily-local-reports",Key=sys.argv[1])["Body"].read())' \
-        "$report_key" build/reports/check.html
-    echo "  report s3://opsdaily-local-reports/$report_key copied to build/reports/check.html"
-else
-    failures=$((failures + 1))
-fi
-
-start_function notification -- "$bin/notification"
-echo "--- notification"
-answer="$(invoke "$BASE_URL" notification '{}')"
-echo "$answer"
-case "$answer" in *Function.NotImplemented*) ;; *) failures=$((failures + 1)) ;; esac
+alerts_table=(--env OPS_ALERTS_TABLE="$PREFIX-alerts")
+checks_table=(--env OPS_CHECKS_TABLE="$PREFIX-checks")
+reports=(--env OPS_REPORT_BUCKET="$PREFIX-reports" --env OPS_SLACK_SECRET_ID="$PREFIX/slack")
+start_function collection "${alerts_table[@]}" --env OPS_WEBHOOK_SECRET_ID="$PREFIX/webhook"
+collection_url="$BASE_URL"
+start_function daily-check "${checks_table[@]}" "${reports[@]}" --env OPS_DATADOG_API_URL="$datadog_url" \
+    --env OPS_DATADOG_SECRET_ID="$PREFIX/datadog" --env OPS_MONITOR_TAGS=team:argos
+check_url="$BASE_URL"
+start_function notification "${alerts_table[@]}" "${checks_table[@]}" "${reports[@]}"
+notification_url="$BASE_URL"
 
 echo
-echo "function logs:"
-cat "$WORK"/*.log | grep -v '^$' | sed 's/^/  /'
-[ "$failures" -eq 0 ] || die "$failures invocation(s) did not answer as expected"
-echo "emulation finished: every invocation answered as expected"
+echo "--- collection: $alerts webhook deliveries in the 24 hours before $slot_local ($ZONE), seed $seed"
+python3 scripts/lib/day_player.py send --events "$WORK/day.jsonl" --url "$collection_url" --token "$TOKEN" \
+    --table "$PREFIX-alerts" --results "$WORK/sent.json"
+
+mkdir -p build/reports
+rm -f build/reports/check.html build/reports/alerts.html
+: > "$WORK/reports.txt"
+echo
+echo "--- daily-check: the $slot_local slot"
+invoke "$check_url" daily-check "{\"scheduled_time\": \"$slot_utc\"}"
+fetch_report "$WORK/daily-check.answer.json" check.html
+echo
+echo "--- notification: 5 minutes later"
+invoke "$notification_url" notification "{\"scheduled_time\": \"$notify_utc\"}"
+fetch_report "$WORK/notification.answer.json" alerts.html
+
+echo
+echo "--- Slack, as the channel reads it"
+curl -s "$slack_url/_sink/text" | sed 's/^/  /'
+curl -s "$slack_url/_sink/messages" > "$WORK/messages.json"
+
+verdict=0
+python3 scripts/lib/day_player.py summary --expect "$WORK/expect.json" --sent "$WORK/sent.json" \
+    --check "$WORK/daily-check.answer.json" --notification "$WORK/notification.answer.json" \
+    --messages "$WORK/messages.json" --reports "$WORK/reports.txt" --scenario "$WORK/scenario.json" || verdict=$?
+if [ "$verdict" -ne 0 ]; then
+    for name in collection daily-check notification; do
+        echo "--- last lines of $name's log"
+        tail -n 15 "$WORK/$name.log" 2>/dev/null | sed 's/^/  /'
+    done
+fi
+
+if $keep_running; then
+    cat <<EOF
+
+The stack is up. In another shell:
+  export AWS_ENDPOINT_URL=$MOTO_ENDPOINT AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing AWS_REGION=ap-northeast-2
+  # collection (a Function URL event; the body is one webhook delivery)
+  curl -s -X POST $collection_url/2015-03-31/functions/collection/invocations -d '{"version":"2.0","headers":{"x-ops-webhook-token":"$TOKEN"},"requestContext":{"http":{"method":"POST"}},"body":"{\"id\":\"1\",\"transition\":\"Triggered\",\"alert_title\":\"[P2][DB] by hand\",\"date\":\"$(date +%s)000\"}","isBase64Encoded":false}'
+  # daily-check and notification (a manual slot posts again)
+  curl -s -X POST $check_url/2015-03-31/functions/daily-check/invocations -d '{"slot": "$slot_local"}'
+  curl -s -X POST $notification_url/2015-03-31/functions/notification/invocations -d '{"slot": "$slot_local"}'
+  # what Slack received, what Datadog was asked
+  curl -s $slack_url/_sink/text
+  curl -s $datadog_url/_fake/requests
+  # function logs: $WORK/{collection,daily-check,notification}.log
+Ctrl-C stops everything.
+EOF
+    # `wait` returns at once on Ctrl-C, where a foreground sleep would hold the cleanup back.
+    sleep infinity &
+    WORK_PIDS+=($!)
+    wait $!
+fi
+exit "$verdict"
