@@ -36,6 +36,9 @@ PREFIX=opsdaily-local
 TOKEN=emulation-webhook-token
 ZONE=Asia/Seoul
 
+# Reports of an earlier run must not pass for this one's.
+mkdir -p build/reports
+rm -f build/reports/check.html build/reports/alerts.html
 ensure_apt_packages zlib1g-dev binutils curl
 # moto and boto3 from a venv of our own when this Python lacks them (Debian's python3 has neither).
 if ! python3 -c 'import boto3, moto.server' 2>/dev/null; then
@@ -147,8 +150,6 @@ echo "--- collection: $alerts webhook deliveries in the 24 hours before $slot_lo
 python3 scripts/lib/day_player.py send --events "$WORK/day.jsonl" --url "$collection_url" --token "$TOKEN" \
     --table "$PREFIX-alerts" --results "$WORK/sent.json"
 
-mkdir -p build/reports
-rm -f build/reports/check.html build/reports/alerts.html
 : > "$WORK/reports.txt"
 echo
 echo "--- daily-check: the $slot_local slot"

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The project's test command (CI runs exactly this): builds, unit and integration tests with the real
-# binaries under the Runtime API emulator, the fakes' tests, the packaging check, the README's main job
-# (scripts/emulate.sh), and the Terraform checks (fmt, validate, checkov, the Datadog stack,
-# apply/plan/destroy against moto).
+# binaries under the Runtime API emulator, the fakes' and the emulation's Python tests, the packaging check,
+# the README's main job (scripts/emulate.sh) with its reports opened in headless Chromium, and the Terraform
+# checks (fmt, validate, checkov, the Datadog stack, apply/plan/destroy against moto).
 # Every server a test needs is started and stopped by the test itself on a loopback port.
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
@@ -30,9 +30,11 @@ step() {
 
 step build swift build --build-tests
 step swift-tests swift test --skip-build --parallel
-step fake-tests python3 -m pytest -q scripts/fakes/tests
+step script-tests python3 -m pytest -q scripts/fakes/tests scripts/tests/test_day_generator.py scripts/tests/test_day_player.py
 step packages scripts/check-packages.sh
-step emulation scripts/emulate.sh
+# The whole day: sending it costs about a second, so CI plays the README's default rather than a shorter one.
+step emulation scripts/emulate.sh --seed 1
+step reports scripts/screenshot-reports.sh
 step terraform scripts/terraform-check.sh
 
 printf '\n%-12s %s\n' step result
@@ -44,8 +46,8 @@ done
 swift_total="$(grep -oE 'Test run with [0-9]+ tests?' "$results/swift-tests.log" | grep -oE '[0-9]+' | head -1 || true)"
 swift_failed="$(grep -E '^✘ Test .* failed after' "$results/swift-tests.log" | grep -vc '^✘ Test run with' || true)"
 swift_passed=$(( ${swift_total:-0} - ${swift_failed:-0} ))
-py_passed="$(grep -oE '[0-9]+ passed' "$results/fake-tests.log" | tail -1 | grep -oE '[0-9]+' || true)"
-py_failed="$(grep -oE '[0-9]+ failed' "$results/fake-tests.log" | tail -1 | grep -oE '[0-9]+' || true)"
+py_passed="$(grep -oE '[0-9]+ passed' "$results/script-tests.log" | tail -1 | grep -oE '[0-9]+' || true)"
+py_failed="$(grep -oE '[0-9]+ failed' "$results/script-tests.log" | tail -1 | grep -oE '[0-9]+' || true)"
 passed=$(( ${swift_passed:-0} + ${py_passed:-0} ))
 failed=$(( ${swift_failed:-0} + ${py_failed:-0} ))
 if grep -q failed "$results"/*.status; then
