@@ -369,6 +369,8 @@ def expectations(events, day):
         "windowEnd": day.slot.strftime("%Y-%m-%dT%H:%M:%SZ"),
         **window,
         "dayAlerts": digest(alerts, epoch_ms(day.midnight), epoch_ms(day.slot))["alerts"],
+        "alertsDayEarlier": digest(alerts, epoch_ms(day.window_start - timedelta(hours=24)),
+                                   epoch_ms(day.slot - timedelta(hours=24)))["alerts"],
     }
 
 

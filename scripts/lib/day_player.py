@@ -126,10 +126,11 @@ class Table:
         self.rows.append((label, "", str(actual), ""))
 
     def print(self):
-        width = max(len(row[0]) for row in self.rows)
-        print(f"{'':{width}}  {'expected':>9}  {'actual':>9}")
-        for label, expected, actual, verdict in self.rows:
-            print(f"{label:{width}}  {expected:>9}  {actual:>9}  {verdict}".rstrip())
+        label, expected, actual = (max(len(row[column]) for row in self.rows + [("", "expected", "actual")])
+                                   for column in range(3))
+        print(f"{'':{label}}  {'expected':>{expected}}  {'actual':>{actual}}")
+        for name, wanted, got, verdict in self.rows:
+            print(f"{name:{label}}  {wanted:>{expected}}  {got:>{actual}}  {verdict}".rstrip())
 
 
 def summary(args):
@@ -163,12 +164,13 @@ def summary(args):
         table.row("notification window alerts (no [TEST])", expect["alerts"], notification.get("alerts"))
         for key, label in [("testNotifications", "  [TEST] notifications"), ("episodes", "  episodes"),
                            ("openEpisodes", "  open at the slot"), ("flapping", "  flapping monitors"),
+                           ("alertsDayEarlier", "  same window a day earlier"),
                            ("dayAlerts", "local day so far (no [TEST])")]:
             table.row(label, expect[key], notification.get(key))
-        table.row("  window", f"{expect['windowStart']}..{expect['windowEnd']}",
-                  f"{notification.get('windowStart')}..{notification.get('windowEnd')}",
-                  lambda e, a: a.replace(".000Z", "Z") == e)
+        for key, label in [("windowStart", "  window from"), ("windowEnd", "  window to")]:
+            table.row(label, expect[key], notification.get(key), lambda e, a: str(a).replace(".000Z", "Z") == e)
         table.row("  check run of the slot", "finished", notification.get("checkRun"))
+        table.row("  its non-OK monitors", check.get("notOK"), notification.get("checkNotOK"))
 
     posted = [m for m in messages if m.get("reply", {}).get("status") == 200]
     table.row("Slack messages posted", 2, len(posted))
