@@ -84,7 +84,7 @@ sys.exit(1 if problems else 0)
 PY
     then
         failures=$((failures + 1))
-        sed 's/^/  chromium: /' build/screenshots/"$name".chromium.log | tail -n 5
+        [ -s "$shot" ] || sed 's/^/  chromium: /' build/screenshots/"$name".chromium.log | tail -n 5
     fi
 done
 [ "$failures" -eq 0 ] || die "$failures report(s) did not render as expected"
