@@ -194,24 +194,24 @@ class Day:
                 self.add(renotify, "Re-" + transition, key, group, cycle, "open")
                 renotify += timedelta(hours=1)
 
-    def episode(self, key, start, kind="episode"):
+    def episode(self, key, start):
         """Trigger (sometimes preceded by a warn, sometimes a no-data) and its recovery minutes to hours later."""
         monitor = self.monitors[key]
         group = self.group(monitor)
         cycle = self.snowflake()
         roll = self.rng.random()
         first = "Warn" if roll < 0.2 else "No Data" if roll < 0.3 else "Triggered"
-        self.add(start, first, key, group, cycle, kind)
+        self.add(start, first, key, group, cycle, "episode")
         duration = timedelta(minutes=min(240, max(3, self.rng.lognormvariate(3.0, 0.9))))
         end = min(start + duration, self.slot - MARGIN)
         if first == "Warn" and self.rng.random() < 0.5:
-            self.add(start + (end - start) / 2, "Triggered", key, group, cycle, kind)
-        self.add(end, "Recovered", key, group, cycle, kind)
+            self.add(start + (end - start) / 2, "Triggered", key, group, cycle, "episode")
+        self.add(end, "Recovered", key, group, cycle, "episode")
 
     def episode_keys(self):
         """Monitors that get ordinary episodes, weighted as the 2023 org's alerts were (mostly P2/P3)."""
         weights = {1: 1, 2: 6, 3: 5, 4: 1, 5: 2}
-        keys = [key for key in self.monitors if key not in (FLAP_KEY,)]
+        keys = [key for key in self.monitors if key != FLAP_KEY]
         return keys, [weights.get(self.monitors[key].priority, 1) for key in keys]
 
     def build(self, total):
@@ -233,17 +233,20 @@ class Day:
             if room < 2:
                 break
             if boundaries:
-                self.single_or_pair(self.rng.choices(keys, weights)[0], boundaries.pop(0), room)
+                self.episode_within(self.rng.choices(keys, weights)[0], boundaries.pop(0), room)
             else:
-                self.single_or_pair(self.rng.choices(keys, weights)[0],
+                self.episode_within(self.rng.choices(keys, weights)[0],
                                     self.random_time(self.start + MARGIN, self.slot - timedelta(minutes=10)), room)
         if room == 1:
             key = self.rng.choices(keys, weights)[0]
             self.add(self.slot - timedelta(seconds=30), "Triggered", key, self.group(self.monitors[key]),
                      self.snowflake(), "open")
+        if len(self.notifications) != distinct:
+            raise ValueError(f"the open trouble alone needs more than {total} deliveries")
         return self.deliveries(tests, redeliveries)
 
-    def single_or_pair(self, key, start, room):
+    def episode_within(self, key, start, room):
+        """An episode, cut to its trigger and recovery when only `room` notifications are left."""
         before = len(self.notifications)
         self.episode(key, start)
         if len(self.notifications) - before > room:
