@@ -53,8 +53,8 @@ PY
     python3 -c 'import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])' "$zip" "$work/$function"
     chmod 755 "$work/$function/bootstrap"
     # Without configuration a function must fail its init with an error naming what is missing; with it,
-    # collection answers a malformed event with an HTTP 400, daily-check refuses an event of no schedule
-    # shape, and notification says it is not written yet.
+    # collection answers a malformed event with an HTTP 400, and the scheduled functions refuse an event of
+    # no schedule shape.
     case "$function" in
         collection)
             unconfigured='OPS_ALERTS_TABLE is not set'
@@ -67,10 +67,12 @@ PY
                 --env OPS_DATADOG_APP_KEY=a --env OPS_SLACK_WEBHOOK_URL=http://127.0.0.1:9/services/T/B/X
                 --env AWS_ACCESS_KEY_ID=x --env AWS_SECRET_ACCESS_KEY=y --env AWS_REGION=ap-northeast-2)
             expected='scheduled_time' ;;
-        *)
-            unconfigured='Function.NotImplemented'
-            configured=()
-            expected='Function.NotImplemented' ;;
+        notification)
+            unconfigured='OPS_ALERTS_TABLE is not set'
+            configured=(--env OPS_ALERTS_TABLE=alerts --env OPS_CHECKS_TABLE=checks --env OPS_REPORT_BUCKET=reports
+                --env OPS_SLACK_WEBHOOK_URL=http://127.0.0.1:9/services/T/B/X
+                --env AWS_ACCESS_KEY_ID=x --env AWS_SECRET_ACCESS_KEY=y --env AWS_REGION=ap-northeast-2)
+            expected='scheduled_time' ;;
     esac
     answer="$(invoke_packaged "$function" "$work/$function/bootstrap")"
     case "$answer" in

@@ -33,7 +33,7 @@ import TestSupport
         let digest = try #require(messages.last?["payload"] as? [String: Any])
         let text = try #require(digest["text"] as? String)
         #expect(!text.contains("No check run"), "a finished run is not reported missing")
-        let links = String(decoding: try JSONSerialization.data(withJSONObject: digest), as: UTF8.self)
+        let links = String(decoding: try JSONSerialization.data(withJSONObject: digest, options: .withoutEscapingSlashes), as: UTF8.self)
         #expect(links.contains("alerts/2026/11/25/0900.html") && links.contains("check/2026/11/25/0900.html"),
                 "the digest links both reports")
         let report = try await stack.report("reports/alerts/2026/11/25/0900.html")
