@@ -35,6 +35,8 @@ let package = Package(
         ),
         // Our SHA-256 block function on the x86 SHA extensions, with runtime detection (AWSCore's SHA256).
         .target(name: "CSHA256"),
+        // The system zlib (zlib1g-dev, which the scripts install; AsyncHTTPClient links it already).
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(
             name: "AWSCore",
             dependencies: nio + [
@@ -45,7 +47,7 @@ let package = Package(
         ),
         .target(
             name: "OpsCore",
-            dependencies: ["AWSCore"]
+            dependencies: ["AWSCore", "CZlib"]
         ),
         .executableTarget(
             name: "CollectionFunction",
@@ -89,7 +91,7 @@ let package = Package(
         ),
         .target(
             name: "FunctionTestSupport",
-            dependencies: ["TestSupport", "LambdaEmulator", "AWSCore", "OpsCore"] + nio,
+            dependencies: ["TestSupport", "LambdaEmulator", "AWSCore", "OpsCore", "CZlib"] + nio,
             path: "Tests/FunctionTestSupport"
         ),
         .testTarget(name: "LambdaRuntimeTests", dependencies: ["LambdaRuntime", "LambdaEmulator", "TestSupport"]),
@@ -102,7 +104,7 @@ let package = Package(
         .testTarget(name: "OpsCoreTests", dependencies: ["OpsCore", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(
             name: "DailyCheckTests",
-            dependencies: ["DailyCheckFunction", "OpsCore", "LambdaEmulator", "AWSCore", "TestSupport"]
+            dependencies: ["DailyCheckFunction", "OpsCore", "LambdaEmulator", "AWSCore", "TestSupport", "FunctionTestSupport"]
         ),
         .testTarget(
             name: "CollectionTests",

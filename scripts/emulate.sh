@@ -83,6 +83,7 @@ fetch_report() {
     python3 - "$answer" "$PREFIX-reports" "build/reports/$file" "$WORK/reports.txt" <<'PY'
 import json, sys
 import boto3
+import gzip
 answer, bucket, copy, listing = sys.argv[1:]
 try:
     document = json.load(open(answer))
@@ -93,7 +94,10 @@ if not key:
     print("  no report (the answer names none)")
     sys.exit(0)
 s3 = boto3.client("s3")
-open(copy, "wb").write(s3.get_object(Bucket=bucket, Key=key)["Body"].read())
+stored = s3.get_object(Bucket=bucket, Key=key)
+body = stored["Body"].read()
+# Reports are stored gzip-compressed; a browser fetching the link undoes it, a local copy must too.
+open(copy, "wb").write(gzip.decompress(body) if stored.get("ContentEncoding") == "gzip" else body)
 url = document.get("reportURL") or s3.generate_presigned_url(
     "get_object", Params={"Bucket": bucket, "Key": key}, ExpiresIn=43200)
 print(f"  report  s3://{bucket}/{key}\n  link    {url}\n  copy    {copy}")

@@ -5,6 +5,7 @@ import NIOCore
 import OpsCore
 import Testing
 import TestSupport
+import FunctionTestSupport
 
 /// SPEC §6 end to end: the real `daily-check` bootstrap under the emulator, moto for DynamoDB and S3, the
 /// fake Datadog with the 79-monitor catalogue and its default scenario, and the Slack sink.
@@ -115,7 +116,7 @@ import TestSupport
             return
         }
         #expect(reportKey == "reports/check/2026/11/25/0900.html")
-        let report = String(decoding: try await s3.getObject(bucket: bucket, key: reportKey).body, as: UTF8.self)
+        let report = try Gunzip.text(try await s3.getObject(bucket: bucket, key: reportKey))
         #expect(report.contains("Content-Security-Policy"))
         #expect(report.contains("SYSTEM-EC2-CPU-High-01"))
     }

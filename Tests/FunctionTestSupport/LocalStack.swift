@@ -58,6 +58,11 @@ public struct LocalStack: Sendable {
         return (emulator, outputPath)
     }
 
+    /// A published report as a browser shows it (reports are stored gzip-compressed).
+    public func report(_ key: String) async throws -> String {
+        try Gunzip.text(try await s3.getObject(bucket: bucket, key: key))
+    }
+
     public func shutdown() async throws {
         try await transport.shutdown()
         moto.stop()

@@ -76,7 +76,7 @@ struct NotificationStack {
     }
 
     func report(_ key: String) async throws -> String {
-        String(decoding: try await local.s3.getObject(bucket: local.bucket, key: key).body, as: UTF8.self)
+        try await local.report(key)
     }
 
     func shutdown() async throws {

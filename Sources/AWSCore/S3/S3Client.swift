@@ -20,10 +20,12 @@ public struct S3Client: Sendable {
     /// Stores `body` under `key`; returns the ETag S3 answers with.
     @discardableResult
     public func putObject(
-        bucket: String, key: String, body: [UInt8], contentType: String? = nil, serverSideEncryption: S3ServerSideEncryption? = nil
+        bucket: String, key: String, body: [UInt8], contentType: String? = nil, contentEncoding: String? = nil,
+        serverSideEncryption: S3ServerSideEncryption? = nil
     ) async throws -> String? {
         var headers = HTTPHeaders()
         if let contentType { headers.add(name: "Content-Type", value: contentType) }
+        if let contentEncoding { headers.add(name: "Content-Encoding", value: contentEncoding) }
         if let serverSideEncryption {
             headers.add(name: "x-amz-server-side-encryption", value: serverSideEncryption.headerValue)
             if case .kms(let keyID?) = serverSideEncryption {
@@ -36,7 +38,9 @@ public struct S3Client: Sendable {
 
     public func getObject(bucket: String, key: String) async throws -> S3Object {
         let response = try await send("GetObject", .GET, bucket: bucket, key: key)
-        return S3Object(body: response.body, contentType: response.headers.first(name: "Content-Type"), eTag: response.headers.first(name: "ETag"))
+        return S3Object(
+            body: response.body, contentType: response.headers.first(name: "Content-Type"),
+            contentEncoding: response.headers.first(name: "Content-Encoding"), eTag: response.headers.first(name: "ETag"))
     }
 
     /// A URL anyone can GET for `expiresIn` seconds (at most 604800), signed with `credentials` if given

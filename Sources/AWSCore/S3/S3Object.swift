@@ -2,6 +2,7 @@
 public struct S3Object: Sendable {
     public let body: [UInt8]
     public let contentType: String?
+    public let contentEncoding: String?
     public let eTag: String?
 }
 

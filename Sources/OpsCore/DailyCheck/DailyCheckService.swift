@@ -50,8 +50,8 @@ public struct DailyCheckService: Sendable {
 
         var published: PublishedReport?
         do {
-            let html = report.render(run: run, checks: checks)
-            published = try await reports.publish(html: Array(html.utf8), key: ReportKey.key(prefix: reportPrefix, kind: "check", slot: slot))
+            published = try await reports.publish(
+                html: report.render(run: run, checks: checks), key: ReportKey.key(prefix: reportPrefix, kind: "check", slot: slot))
         } catch {
             logger.error("report not published", metadata: ["slot": "\(slot.id)", "error": "\(error)"])
         }

@@ -43,8 +43,7 @@ public struct NotificationService: Sendable {
 
         var published: PublishedReport?
         do {
-            let html = report.render(summary)
-            published = try await reports.publish(html: Array(html.utf8), key: ReportKey.key(prefix: reportPrefix, kind: "alerts", slot: slot))
+            published = try await reports.publish(html: report.render(summary), key: ReportKey.key(prefix: reportPrefix, kind: "alerts", slot: slot))
         } catch {
             logger.error("alert report not published", metadata: ["slot": "\(slot.id)", "error": "\(error)"])
         }

@@ -19,8 +19,10 @@ public struct S3ReportStore: ReportStore {
         self.signingCredentials = signingCredentials
     }
 
-    public func publish(html: [UInt8], key: String) async throws -> PublishedReport {
-        try await s3.putObject(bucket: settings.bucket, key: key, body: html, contentType: "text/html; charset=utf-8")
+    public func publish(html: String, key: String) async throws -> PublishedReport {
+        try await s3.putObject(
+            bucket: settings.bucket, key: key, body: try Gzip.compress(html), contentType: "text/html; charset=utf-8",
+            contentEncoding: "gzip")
         return try await link(key: key)
     }
 
