@@ -59,7 +59,8 @@ class Page(HTMLParser):
             del self.open[len(self.open) - 1 - self.open[::-1].index(tag):]
 
     def handle_data(self, data):
-        if self.open and self.open[-1] == "title":
+        # The page's own title, not an inline SVG's accessible <title>.
+        if self.open and self.open[-1] == "title" and "head" in self.open:
             self.title += data
 
 
