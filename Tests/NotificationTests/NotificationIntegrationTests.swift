@@ -190,7 +190,11 @@ import TestSupport
     @Test func aBadEventFailsTheInvocationWithoutPosting() async throws {
         let stack = try await NotificationStack.start()
         defer { Task { try await stack.shutdown() } }
-        for event in [#"{"hello": "world"}"#, "not json", #"{"scheduled_time": "yesterday"}"#, String(repeating: "[", count: 100_000)] {
+        let oversized = #"{"scheduled_time": "2026-11-25T00:05:00Z", "pad": ""# + String(repeating: "x", count: 70_000) + #""}"#
+        for event in [
+            #"{"hello": "world"}"#, "not json", "", #"{"scheduled_time": "yesterday"}"#, String(repeating: "[", count: 100_000),
+            oversized, #"{"slot": "<!channel> <script>alert(1)</script>"}"#, #"{"slot": "2026-11-25T09:01"}"#,
+        ] {
             let result = try await stack.notification.invoke(.init(string: event))
             guard case .functionError = result else {
                 Issue.record("\(event.prefix(40)) was accepted: \(result)")

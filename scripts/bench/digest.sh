@@ -48,11 +48,13 @@ python_run="$(python3 "$REPO_ROOT/scripts/bench/python/baseline_digest.py" read 
 kill "$emulator"
 wait "$emulator" || true
 rss_kb="$(grep -o 'max RSS [0-9]* KB' "$WORK/emulator.log" | tail -1 | grep -o '[0-9]*')"
+cpu_us="$(grep -o 'cpu [0-9]* µs' "$WORK/emulator.log" | tail -1 | grep -o '[0-9]*')"
 
-python3 - "$swift_compute" "$python_compute" "$swift_run" "$python_run" "${rss_kb:-0}" <<'PY'
+python3 - "$swift_compute" "$python_compute" "$swift_run" "$python_run" "${rss_kb:-0}" "${cpu_us:-0}" <<'PY'
 import json, sys
 swift_compute, python_compute, swift_run, python_run = (json.loads(text) for text in sys.argv[1:5])
 rss_mb = int(sys.argv[5]) / 1024
+cpu_s = int(sys.argv[6]) / 1e6
 outcome = swift_run["outcome"]
 swift_ms, python_ms = swift_compute["totalMs"], python_compute["seconds"] * 1000
 print(f"\ndigest benchmark: {int(swift_compute['alerts'])} alerts in the window")
@@ -61,6 +63,8 @@ print(f"{'computation alone (digest + report + message)':52} {swift_ms:8.1f} ms 
 print(f"{'  of which digest / report / message':52} {swift_compute['digestMs']:.1f} / {swift_compute['reportMs']:.1f} / {swift_compute['messageMs']:.1f} ms")
 print(f"{'end to end against moto (read, digest, S3, Slack)':52} {swift_run['seconds']:8.2f} s  {python_run['seconds']:8.2f} s  "
       f"{python_run['seconds'] / swift_run['seconds']:6.1f}x")
+print(f"{'  CPU time of the function / Python process':52} {cpu_s:8.2f} s  {python_run['cpuSeconds']:8.2f} s  "
+      f"{python_run['cpuSeconds'] / cpu_s:6.1f}x")
 print(f"{'peak RSS':52} {rss_mb:8.1f} MB {python_run['maxRSSKB'] / 1024:8.1f} MB")
 print(f"report {swift_compute['reportBytes'] / 1e6:.1f} MB; outcome: alerts {outcome['alerts']}, episodes {outcome['episodes']}, "
       f"flapping {outcome['flapping']}, posted {outcome['posted']}")

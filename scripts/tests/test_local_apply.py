@@ -148,6 +148,52 @@ def test_roles_are_least_privilege(app):
                     assert arn.endswith(own_streams) or arn.endswith(reports), f"{role}: {arn}"
 
 
+# What each function's code calls, by resource (a missing action fails in production only; an extra one is
+# privilege nobody uses). Keep in step with Sources/*: collection stores with one conditional PutItem;
+# daily-check saves a run (Query, BatchWriteItem, PutItem) and claims/finishes its post (PutItem,
+# UpdateItem); notification reads through the index only, gets the run record and queries its monitors,
+# claims/finishes its post; both scheduled functions put their report and pre-sign GETs of it (a pre-signed
+# link carries the signer's permissions, so they need s3:GetObject for their links to work).
+LOGS = {"logs:CreateLogStream", "logs:PutLogEvents"}
+KMS = {"kms:Decrypt", "kms:GenerateDataKey"}
+SCHEDULED = {"reports": {"s3:PutObject", "s3:GetObject"}, "secret:slack": {"secretsmanager:GetSecretValue"},
+             "dlq": {"sqs:SendMessage"}, "logs": LOGS, "kms": KMS}
+CALLS = {
+    "collection": {"alerts": {"dynamodb:PutItem"}, "secret:webhook": {"secretsmanager:GetSecretValue"}, "logs": LOGS, "kms": KMS},
+    "daily-check": {**SCHEDULED, "checks": {"dynamodb:Query", "dynamodb:BatchWriteItem", "dynamodb:PutItem", "dynamodb:UpdateItem"},
+                    "secret:datadog": {"secretsmanager:GetSecretValue"}},
+    "notification": {**SCHEDULED, "alerts/index/by_day": {"dynamodb:Query"},
+                     "checks": {"dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem", "dynamodb:UpdateItem"}},
+}
+
+
+def _resource_kind(app, arn: str) -> str:
+    for table in ("alerts", "checks"):
+        name = app[f"{table}_table"]
+        if arn.endswith(f":table/{name}"):
+            return table
+        if f":table/{name}/index/" in arn:
+            return f"{table}/index/" + arn.rsplit("/", 1)[1]
+    for secret, secret_arn in app["secret_arns"].items():
+        if arn == secret_arn:
+            return f"secret:{secret}"
+    if arn.startswith("arn:aws:s3:::"):
+        return "reports"
+    if ":log-group:" in arn:
+        return "logs"
+    return {"kms": "kms", "sqs": "dlq"}.get(arn.split(":")[2], arn)
+
+
+def test_each_role_allows_exactly_what_its_function_calls(app):
+    for f in FUNCTIONS:
+        allowed = {}
+        for statement, resources in _statements(f'{app["function_names"][f]}-fn'):
+            actions = statement["Action"] if isinstance(statement["Action"], list) else [statement["Action"]]
+            for arn in resources:
+                allowed.setdefault(_resource_kind(app, arn), set()).update(actions)
+        assert allowed == CALLS[f], f
+
+
 def test_scheduler_role_invokes_only_the_scheduled_functions(app):
     group = app["function_names"]["collection"].rsplit("-", 1)[0]
     invoke = [(s, r) for s, r in _statements(f"{group}-scheduler") if s["Action"] == "lambda:InvokeFunction"]

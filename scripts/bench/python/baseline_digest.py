@@ -78,7 +78,9 @@ def main():
     result = digest(alerts, WINDOW_START, WINDOW_END)
     result["day_alerts"] = digest(alerts, DAY_START, WINDOW_END)["alerts"]
     result["seconds"] = time.perf_counter() - started
-    result["maxRSSKB"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    result["maxRSSKB"] = usage.ru_maxrss
+    result["cpuSeconds"] = usage.ru_utime + usage.ru_stime
     print(json.dumps(result))
 
 

@@ -113,8 +113,7 @@ data "aws_iam_policy_document" "daily_check" {
   statement {
     sid = "ChecksReadWrite"
     actions = [
-      "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
-      "dynamodb:Query", "dynamodb:BatchWriteItem",
+      "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:Query", "dynamodb:BatchWriteItem",
     ]
     resources = [aws_dynamodb_table.this["checks"].arn]
   }
