@@ -93,7 +93,7 @@ public struct CheckSlots: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// `[previous slot, this slot)`: the alerts a notification for this slot summarises. Its length follows
-    /// DST changes (11 h instead of 12 on a spring-forward night in New York, for 20:00 → 09:00).
+    /// DST changes (12 h instead of 13 on a spring-forward night in New York, for 20:00 → 09:00).
     public func window(of slot: CheckSlot) -> TimeWindow {
         TimeWindow(start: previous(before: slot).instant, end: slot.instant)
     }
