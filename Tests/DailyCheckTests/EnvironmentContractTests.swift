@@ -1,25 +1,16 @@
 import OpsCore
-import Synchronization
+import FunctionTestSupport
 import Testing
 import TestSupport
 @testable import DailyCheckFunction
 
 @Suite struct DailyCheckEnvironmentContractTests {
     @Test func dailyCheckReadsExactlyWhatTheModuleSets() throws {
-        let set = try FunctionEnvironmentContract.moduleVariables("daily_check_environment")
+        let (set, read) = try FunctionEnvironmentContract.namesSetAndRead("daily_check_environment") {
+            _ = try DailyCheckConfiguration(environment: $0)
+        }
         #expect(set.count >= 10)
-        let read = Mutex<Set<String>>([])
-        var environment = Dictionary(uniqueKeysWithValues: set.map { ($0, "x") })
-        environment["OPS_TIMEZONE"] = "Asia/Seoul"
-        environment["OPS_CHECK_SLOTS"] = "09:00,20:00"
-        environment["OPS_REPORT_PREFIX"] = "reports/"
-        environment["OPS_REPORT_URL_TTL"] = "43200"
-        environment["OPS_RETENTION_DAYS"] = "400"
-        environment["OPS_DATADOG_SITE"] = "datadoghq.com"
-        environment["OPS_MONITOR_TAGS"] = "team:argos"
-        environment["OPS_MONITOR_PRIORITIES"] = "1,2"
-        _ = try DailyCheckConfiguration(environment: EnvironmentReader(environment) { name in read.withLock { _ = $0.insert(name) } })
-        #expect(read.withLock { $0 }.subtracting(FunctionEnvironmentContract.localOnly) == set)
+        #expect(read == set)
     }
 
     @Test(arguments: [

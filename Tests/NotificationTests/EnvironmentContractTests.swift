@@ -1,21 +1,16 @@
 import OpsCore
-import Synchronization
+import FunctionTestSupport
 import Testing
 import TestSupport
 @testable import NotificationFunction
 
 @Suite struct NotificationEnvironmentContractTests {
     @Test func notificationReadsExactlyWhatTheModuleSets() throws {
-        let set = try FunctionEnvironmentContract.moduleVariables("notification_environment")
+        let (set, read) = try FunctionEnvironmentContract.namesSetAndRead("notification_environment") {
+            _ = try NotificationConfiguration(environment: $0)
+        }
         #expect(set.count >= 8)
-        let read = Mutex<Set<String>>([])
-        var environment = Dictionary(uniqueKeysWithValues: set.map { ($0, "x") })
-        environment["OPS_TIMEZONE"] = "Asia/Seoul"
-        environment["OPS_CHECK_SLOTS"] = "09:00,20:00"
-        environment["OPS_REPORT_PREFIX"] = "reports/"
-        environment["OPS_REPORT_URL_TTL"] = "43200"
-        _ = try NotificationConfiguration(environment: EnvironmentReader(environment) { name in read.withLock { _ = $0.insert(name) } })
-        #expect(read.withLock { $0 }.subtracting(FunctionEnvironmentContract.localOnly) == set)
+        #expect(read == set)
     }
 
     @Test(arguments: [
