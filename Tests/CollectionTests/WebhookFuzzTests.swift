@@ -2,19 +2,8 @@ import Foundation
 import Logging
 import OpsCore
 import Testing
+import TestSupport
 @testable import CollectionFunction
-
-/// Deterministic pseudo-random numbers (SplitMix64), so a failing fuzz case can be replayed.
-struct SeededRandom: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// Throws generated malformed and hostile bodies at the webhook: it must never crash, never answer 5xx for
 /// bad input, and must store every JSON body or refuse it with a precise 4xx.
@@ -60,7 +49,7 @@ struct SeededRandom: RandomNumberGenerator {
             secrets: StaticSecrets(values: [:]),
             now: { 1_764_031_000_000 }
         )
-        var random = SeededRandom(state: 20261125)
+        var random = SeededRandom(seed: 20261125)
         var statuses: [Int: Int] = [:]
         var expectedStored = Set<String>()
         for index in 0..<Self.cases {

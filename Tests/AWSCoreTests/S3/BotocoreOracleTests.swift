@@ -47,7 +47,7 @@ struct BotocoreOracleTests {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Fixtures/presign-keys.txt")
         let listed = ((try? String(contentsOf: url, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
-        var generator = SeededGenerator(seed: 20_261_125)
+        var generator = SeededRandom(seed: 20_261_125)
         let pieces = ["a", "Z", "9", "-", "_", ".", "~", " ", "+", "=", "/", "!", "'", "(", ")", "*", "%", "한", "국", "é", "😀", "&", "?", "#", ":", "@"]
         let generated = (0..<30).map { _ in
             String((0..<Int.random(in: 1...24, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined())
@@ -129,20 +129,5 @@ struct BotocoreOracleTests {
             .appendingPathComponent("Fixtures/botocore_signing_oracle.py")
         let data = try PythonScript.run(script, arguments: [input.path])
         return try JSONDecoder().decode([OracleAnswer].self, from: data)
-    }
-}
-
-/// SplitMix64: the same keys on every run and every machine.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -23,7 +23,7 @@ import TestSupport
     }
 
     @Test func agreesWithPythonHMAC() throws {
-        var generator = SeededGenerator(seed: 4231)
+        var generator = SeededRandom(seed: 4231)
         let cases = (0..<200).map { _ in
             [
                 SHA256Tests.randomBytes(count: Int.random(in: 0...150, using: &generator), using: &generator),

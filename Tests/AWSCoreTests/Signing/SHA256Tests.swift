@@ -39,7 +39,7 @@ import TestSupport
 
     /// Every length across the padding boundaries (55, 56, 63, 64 bytes and their multiples) up to 1000.
     @Test func everyLengthUpTo1000AgreesWithHashlib() throws {
-        var generator = SeededGenerator(seed: 180_4)
+        var generator = SeededRandom(seed: 180_4)
         let messages = (0...1000).map { Self.randomBytes(count: $0, using: &generator) }
         let expected = try HashlibOracle.digests(.sha256, records: messages.map { [$0] })
         #expect(expected.count == messages.count)
@@ -50,7 +50,7 @@ import TestSupport
     }
 
     @Test func randomInputsUpTo100KBAgreeWithHashlib() throws {
-        var generator = SeededGenerator(seed: 256)
+        var generator = SeededRandom(seed: 256)
         let messages = (0..<40).map { _ in Self.randomBytes(count: Int.random(in: 0...100_000, using: &generator), using: &generator) }
         let expected = try HashlibOracle.digests(.sha256, records: messages.map { [$0] })
         #expect(expected.count == messages.count)
@@ -63,7 +63,7 @@ import TestSupport
     /// On a CPU with SHA instructions the oracle tests above only reach those; this keeps the Swift
     /// compression, which every other CPU runs, checked against them here too.
     @Test func portableCompressionAgreesWithTheDefault() {
-        var generator = SeededGenerator(seed: 64)
+        var generator = SeededRandom(seed: 64)
         for count in [1, 2, 3, 17] {
             let blocks = Self.randomBytes(count: count * SHA256.blockByteCount, using: &generator)
             var portable = SHA256().state
@@ -88,11 +88,11 @@ import TestSupport
         #expect(SHA256.hash("".utf8).bytes.count == SHA256.byteCount)
     }
 
-    static func randomBytes(count: Int, using generator: inout SeededGenerator) -> [UInt8] {
+    static func randomBytes(count: Int, using generator: inout SeededRandom) -> [UInt8] {
         (0..<count).map { _ in UInt8.random(in: 0...255, using: &generator) }
     }
 
-    private static func hashInPieces(_ message: [UInt8], using generator: inout SeededGenerator) -> String {
+    private static func hashInPieces(_ message: [UInt8], using generator: inout SeededRandom) -> String {
         var hasher = SHA256()
         var start = 0
         while start < message.count {

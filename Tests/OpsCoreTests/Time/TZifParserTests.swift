@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import OpsCore
 
 @Suite struct TZifParserTests {
@@ -57,7 +58,7 @@ import Testing
 
     @Test func corruptedBytesNeverCrashTheParser() throws {
         let original = try Self.systemFile("Australia/Sydney")
-        var generator = SplitMix64(seed: 7)
+        var generator = SeededRandom(seed: 7)
         var refused = 0
         for _ in 0..<3000 {
             var bytes = original
@@ -92,18 +93,5 @@ import Testing
         var bytes = Array("TZif2".utf8) + [UInt8](repeating: 0, count: 15)
         for count: UInt32 in [0, 0, 0, 0xFFFF_FFFF, 1, 4] { bytes += Self.bigEndian(count) }
         #expect(throws: ZoneError.self) { try ZoneRules(tzif: bytes, identifier: "X") }
-    }
-}
-
-/// A tiny deterministic generator, so a failing fuzz case can be replayed.
-struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
