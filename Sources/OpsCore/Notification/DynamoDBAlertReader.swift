@@ -27,7 +27,6 @@ public struct DynamoDBAlertReader: AlertSource {
             let query = dayQuery(day, window: window, projection: Self.projection.joined(separator: ", "),
                                  names: Dictionary(uniqueKeysWithValues: Self.projection.map { ($0, String($0.dropFirst())) }))
             try await eachPage(query) { items in
-                alerts.reserveCapacity(alerts.count + items.count)
                 for item in items { alerts.append(try client.decoder.decode(Alert.self, from: item)) }
             }
         }

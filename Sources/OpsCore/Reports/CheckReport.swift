@@ -13,19 +13,20 @@ public struct CheckReport: Sendable {
 
     public func render(run: CheckRun, checks: [MonitorCheck]) -> String {
         let title = "\(systemName) daily check · \(run.slotID)"
-        var body = "<header>\n<h1>\(HTMLText.escape(title))</h1>\n"
-        body += "<p class=\"meta\">Checked \(esc(zone.displayTime(run.started))) – \(esc(zone.displayTime(run.finished))). "
-        body += "Times in \(esc(zone.displayName(at: run.started))). \(run.total) monitors, \(run.notOK) not OK.</p>\n"
-        body += countList(run) + priorityLine(run) + "</header>\n<main>\n"
-        if checks.isEmpty {
-            body += "<p>No monitor matched the check's tags and priorities.</p>\n"
-        } else {
-            body += "<table>\n<thead><tr><th>State</th><th>Priority</th><th>Label</th><th>Monitor</th><th>State since</th></tr></thead>\n<tbody>\n"
-            for check in checks.sorted(by: MonitorCheck.displayOrder) { body += row(check) }
-            body += "</tbody>\n</table>\n"
+        return HTMLPage.render(title: title, style: CheckReportStyle.css) { out in
+            out += "<header>\n<h1>\(HTMLText.escape(title))</h1>\n"
+            out += "<p class=\"meta\">Checked \(esc(zone.displayTime(run.started))) – \(esc(zone.displayTime(run.finished))). "
+            out += "Times in \(esc(zone.displayName(at: run.started))). \(run.total) monitors, \(run.notOK) not OK.</p>\n"
+            out += countList(run) + priorityLine(run) + "</header>\n<main>\n"
+            if checks.isEmpty {
+                out += "<p>No monitor matched the check's tags and priorities.</p>\n"
+            } else {
+                out += "<table>\n<thead><tr><th>State</th><th>Priority</th><th>Label</th><th>Monitor</th><th>State since</th></tr></thead>\n<tbody>\n"
+                for check in checks.sorted(by: MonitorCheck.displayOrder) { out += row(check) }
+                out += "</tbody>\n</table>\n"
+            }
+            out += "</main>\n"
         }
-        body += "</main>\n"
-        return HTMLPage(title: title, style: CheckReportStyle.css, body: body).rendered
     }
 
     private func esc(_ text: String) -> String { HTMLText.escape(text) }
