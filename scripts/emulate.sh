@@ -40,11 +40,7 @@ ZONE=Asia/Seoul
 mkdir -p build/reports
 rm -f build/reports/check.html build/reports/alerts.html
 ensure_apt_packages zlib1g-dev binutils curl
-# moto and boto3 from a venv of our own when this Python lacks them (Debian's python3 has neither).
-if ! python3 -c 'import boto3, moto.server' 2>/dev/null; then
-    ensure_apt_packages python3-venv
-    PATH="$(ensure_venv emulate 'moto[server]>=5,<6' 'boto3>=1.34')/bin:$PATH"
-fi
+ensure_local_aws_python
 build_release collection daily-check notification
 release="$(release_bin_dir)"
 log "building lambda-emulator (debug)"

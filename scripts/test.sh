@@ -9,7 +9,7 @@ source "$(dirname "$0")/lib/common.sh"
 cd "$REPO_ROOT"
 
 ensure_apt_packages zlib1g-dev binutils curl
-python3 -c 'import pytest' 2>/dev/null || pip install -q pytest
+ensure_local_aws_python
 
 results="$(mktemp -d)"
 trap 'rm -rf "$results"' EXIT

@@ -10,6 +10,7 @@ source "$REPO_ROOT/scripts/lib/release.sh"
 build_release lambda-emulator daily-check
 bin="$(release_bin_dir)"
 start_work
+ensure_local_aws_python
 start_moto
 python3 "$REPO_ROOT/scripts/lib/provision_local.py" --endpoint "$MOTO_ENDPOINT" --prefix bench --webhook-token t > /dev/null
 

@@ -9,6 +9,7 @@ source "$(dirname "$0")/../lib/common.sh"
 source "$REPO_ROOT/scripts/lib/release.sh"
 
 COUNT="${COUNT:-20000}"
+ensure_local_aws_python
 build_release lambda-emulator notification digest-bench
 bin="$(release_bin_dir)"
 start_work
@@ -45,7 +46,7 @@ PY
 )"
 log "end to end, the Python way"
 python_run="$(python3 "$REPO_ROOT/scripts/bench/python/baseline_digest.py" read "$MOTO_ENDPOINT" bench-alerts)"
-kill "$emulator"
+kill "$emulator" 2>/dev/null || true
 wait "$emulator" || true
 rss_kb="$(grep -o 'max RSS [0-9]* KB' "$WORK/emulator.log" | tail -1 | grep -o '[0-9]*')"
 cpu_us="$(grep -o 'cpu [0-9]* µs' "$WORK/emulator.log" | tail -1 | grep -o '[0-9]*')"

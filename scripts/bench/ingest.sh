@@ -14,6 +14,7 @@ bin="$(release_bin_dir)"
 venv="$(ensure_venv bench awslambdaric boto3)"
 start_work
 
+ensure_local_aws_python
 start_moto
 endpoint="$MOTO_ENDPOINT"
 provisioned="$(python3 "$REPO_ROOT/scripts/lib/provision_local.py" --endpoint "$endpoint" --prefix bench --webhook-token "$TOKEN")"

@@ -37,6 +37,16 @@ ensure_venv() {
     echo "$venv"
 }
 
+# moto's server, boto3 and pytest for scripts that run a local AWS or the Python tests: from a venv of our
+# own, put first on PATH, when this Python lacks them (Debian's python3 has none of them). Call it from the
+# main shell, not a subshell, so that PATH reaches the commands it runs.
+ensure_local_aws_python() {
+    if ! python3 -c 'import boto3, moto.server, pytest' 2>/dev/null; then
+        ensure_apt_packages python3-venv
+        PATH="$(ensure_venv local-aws 'moto[server]>=5,<6' 'boto3>=1.34' pytest)/bin:$PATH"
+    fi
+}
+
 # Size of a file in MB, one decimal.
 megabytes() { awk -v bytes="$(stat -c %s "$1")" 'BEGIN { printf "%.1f", bytes / 1048576 }'; }
 

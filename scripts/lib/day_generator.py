@@ -347,15 +347,16 @@ def digest(alerts, start, end):
             closed += open_episodes.pop(key, None) is not None
         else:
             open_episodes.setdefault(key, alert)
+    # Flapping is per group (monitor + scope): a monitor flaps when one of its groups changed state >= 4 times.
     transitions, last = {}, {}
     for alert in real:
-        monitor, category = alert["monitor_id"], CATEGORY[alert["transition"]]
-        if last.get(monitor) != category:
-            transitions[monitor] = transitions.get(monitor, 0) + 1
-        last[monitor] = category
+        group, category = (alert["monitor_id"], alert["scope"]), CATEGORY[alert["transition"]]
+        if last.get(group) != category:
+            transitions[group] = transitions.get(group, 0) + 1
+        last[group] = category
+    flapping = {monitor for (monitor, _), count in transitions.items() if count >= 4}
     return {"alerts": len(real), "testNotifications": len(in_window) - len(real),
-            "episodes": closed + len(open_episodes), "openEpisodes": len(open_episodes),
-            "flapping": sum(1 for count in transitions.values() if count >= 4)}
+            "episodes": closed + len(open_episodes), "openEpisodes": len(open_episodes), "flapping": len(flapping)}
 
 
 def expectations(events, day):

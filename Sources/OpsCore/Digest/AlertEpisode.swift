@@ -50,24 +50,34 @@ public struct MonitorActivity: Sendable, Equatable {
     public var title: String?
     public var priority: Int?
     public var alerts: Int
-    /// Changes of state category between consecutive notifications (trigger → recover → trigger …), the
-    /// first notification counting as one.
+    /// Changes of state category between consecutive notifications of one group (trigger → recover →
+    /// trigger …, the first notification counting as one), for the monitor's busiest group: host A
+    /// triggering while host B recovers is not one group flapping.
     public var transitions: Int
 
     static func byMonitor(_ entries: [DigestEntry], in alerts: [Alert]) -> [MonitorActivity] {
-        var byMonitor: [String: (activity: MonitorActivity, last: AlertTransition.Category)] = [:]
+        var byMonitor: [String: MonitorActivity] = [:]
+        var byGroup: [String: (last: AlertTransition.Category, transitions: Int)] = [:]
         for entry in entries {
             let i = entry.index
             let monitor = alerts[i].monitorID ?? alerts[i].title ?? "-"
-            if let current = byMonitor.index(forKey: monitor) {
-                byMonitor.values[current].activity.alerts += 1
-                if byMonitor.values[current].last != entry.category { byMonitor.values[current].activity.transitions += 1 }
-                byMonitor.values[current].last = entry.category
+            let group = monitor + "|" + (alerts[i].scope ?? "")
+            var transitions = 1
+            if let current = byGroup.index(forKey: group) {
+                if byGroup.values[current].last != entry.category { byGroup.values[current].transitions += 1 }
+                byGroup.values[current].last = entry.category
+                transitions = byGroup.values[current].transitions
             } else {
-                let activity = MonitorActivity(monitor: monitor, title: alerts[i].title, priority: alerts[i].priority, alerts: 1, transitions: 1)
-                byMonitor[monitor] = (activity, entry.category)
+                byGroup[group] = (entry.category, 1)
+            }
+            if let current = byMonitor.index(forKey: monitor) {
+                byMonitor.values[current].alerts += 1
+                byMonitor.values[current].transitions = max(byMonitor.values[current].transitions, transitions)
+            } else {
+                byMonitor[monitor] = MonitorActivity(
+                    monitor: monitor, title: alerts[i].title, priority: alerts[i].priority, alerts: 1, transitions: transitions)
             }
         }
-        return byMonitor.values.map(\.activity)
+        return Array(byMonitor.values)
     }
 }

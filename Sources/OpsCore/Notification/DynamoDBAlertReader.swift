@@ -11,7 +11,7 @@ public struct DynamoDBAlertReader: AlertSource {
     /// What the digest and the report use (and what decoding requires); the raw body, the message, the
     /// query and the other copies stay in the table, so that a 20,000-alert storm fits a small function.
     static let projection: [String] = ([
-        .pk, .sk, .day, .at, .eventID, .monitorID, .cycleKey, .transition, .transitionRaw, .priority, .title, .scope, .metric,
+        .pk, .sk, .day, .at, .eventID, .monitorID, .cycleKey, .transition, .transitionRaw, .priority, .title, .eventTitle, .scope, .metric,
         .eventTime, .tags, .link, .receivedAt, .flags, .isTest, .expiresAt,
     ] as [Alert.CodingKeys]).map { "#" + $0.stringValue }
 

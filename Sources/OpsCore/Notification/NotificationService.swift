@@ -70,7 +70,9 @@ public struct NotificationService: Sendable {
         let day = TimeWindow(start: slots.zone.startOfDay(slot.date), end: slot.instant)
         let span = TimeWindow(start: min(window.start, day.start), end: slot.instant)
         let read = try await alerts.alerts(in: span)
-        let earlier = TimeWindow(start: window.start.adding(seconds: -86_400), end: window.end.adding(seconds: -86_400))
+        // The same slot's window a local day earlier: not 24 h earlier, which on a DST day would cross a slot.
+        let earlier = slots.slot(on: slot.date.previous, at: slot.time).map { slots.window(of: $0) }
+            ?? TimeWindow(start: window.start.adding(seconds: -86_400), end: window.end.adding(seconds: -86_400))
         let windowDigest = AlertDigest(alerts: read, window: window)
         return NotificationSummary(
             slot: slot, window: window, day: day, windowDigest: windowDigest, dayDigest: AlertDigest(alerts: read, window: day),

@@ -9,7 +9,7 @@ public struct NotificationSummary: Sendable {
     public var day: TimeWindow
     public var windowDigest: AlertDigest
     public var dayDigest: AlertDigest
-    /// The window against `[window.start - 24 h, window.end - 24 h)`.
+    /// The window against the same slot's window a local day earlier.
     public var trend: AlertTrend
     /// The window's alerts, `[TEST]` ones included (flagged), in time order: the report's full table.
     public var alerts: [Alert]

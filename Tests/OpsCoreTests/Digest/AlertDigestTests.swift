@@ -97,6 +97,20 @@ import Testing
         #expect(digest.noisiest.first { $0.monitor == "three" }?.transitions == 3)
     }
 
+    @Test func flappingIsCountedPerGroupNotAcrossTheMonitorsGroups() {
+        // Four hosts of one multi-alert monitor, each changing once: T, R, T, R across the monitor, but no
+        // group flapped. One host going T, R, T, R is flapping.
+        let spread = ["Triggered", "Recovered", "Triggered", "Recovered"].enumerated().map {
+            Self.alert("g\($0.offset)", monitor: "disk", at: Int64($0.offset), $0.element, scope: "host:\($0.offset)")
+        }
+        let one = ["Triggered", "Recovered", "Triggered", "Recovered"].enumerated().map {
+            Self.alert("h\($0.offset)", monitor: "cpu", at: Int64($0.offset), $0.element, scope: "host:a")
+        }
+        let digest = AlertDigest(alerts: spread + one, window: Self.window)
+        #expect(digest.flapping.map(\.monitor) == ["cpu"])
+        #expect(digest.noisiest.first { $0.monitor == "disk" }?.transitions == 1)
+    }
+
     @Test func theWindowIncludesItsStartAndExcludesItsEnd() {
         let edges = [
             Self.alert("s", monitor: "m", at: 0, "Triggered"), Self.alert("e", monitor: "m", at: 600, "Recovered"),
