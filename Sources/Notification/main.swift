@@ -27,6 +27,8 @@ await LambdaRuntime.run { context in
         clock: { Instant(epochMilliseconds: EpochMilliseconds.now.value) }
     )
     return EventBytesHandler { event, context in
-        try await service.run(event: event, requestID: context.requestID, logger: context.logger)
+        try await service.run(
+            event: event, requestID: context.requestID, deadline: Instant(epochMilliseconds: context.deadline.value),
+            logger: context.logger)
     }
 }

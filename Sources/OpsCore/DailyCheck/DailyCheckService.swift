@@ -31,7 +31,7 @@ public struct DailyCheckService: Sendable {
         self.clock = clock
     }
 
-    public func run(event: [UInt8], requestID: String, logger: Logger) async throws -> DailyCheckOutcome {
+    public func run(event: [UInt8], requestID: String, deadline: Instant, logger: Logger) async throws -> DailyCheckOutcome {
         let invocation = try ScheduledInvocation(json: event)
         let slot = try invocation.checkSlot(in: slots)
         let started = clock()
@@ -65,7 +65,7 @@ public struct DailyCheckService: Sendable {
 
         let posted = try await poster.post(
             slackMessage(slot: slot, run: run, checks: checks, report: published, failure: failure), slotID: slot.id,
-            manual: invocation.isManual, requestID: requestID, logger: logger)
+            manual: invocation.isManual, requestID: requestID, deadline: deadline, logger: logger)
         logger.info("checked", metadata: [
             "slot": "\(slot.id)", "total": "\(run.total)", "notOK": "\(run.notOK)", "posted": "\(posted)",
         ])

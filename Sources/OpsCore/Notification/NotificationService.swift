@@ -27,7 +27,7 @@ public struct NotificationService: Sendable {
         poster = OncePerSlotPoster(function: "notification", store: checks, slack: slack, clock: clock)
     }
 
-    public func run(event: [UInt8], requestID: String, logger: Logger) async throws -> NotificationOutcome {
+    public func run(event: [UInt8], requestID: String, deadline: Instant, logger: Logger) async throws -> NotificationOutcome {
         let invocation = try ScheduledInvocation(json: event)
         let slot = try invocation.checkSlot(in: slots)
         let started = poster.clock()
@@ -59,7 +59,7 @@ public struct NotificationService: Sendable {
         let text = message.build(
             summary, alertReport: published.map { ReportLink(url: $0.url, expires: $0.expiresAt) },
             checkReport: checkReport.map { ReportLink(url: $0.url, expires: $0.expiresAt) })
-        let posted = try await poster.post(text, slotID: slot.id, manual: invocation.isManual, requestID: requestID, logger: logger)
+        let posted = try await poster.post(text, slotID: slot.id, manual: invocation.isManual, requestID: requestID, deadline: deadline, logger: logger)
         return NotificationOutcome(summary: summary, report: published, posted: posted)
     }
 

@@ -9,9 +9,6 @@ public struct OncePerSlotPoster: Sendable {
     public let slack: any SlackPoster
     public let clock: @Sendable () -> Instant
 
-    /// A post claimed by an invocation that never finished is given up after this long.
-    static let staleClaimSeconds: Int64 = 600
-
     public init(function: String, store: any CheckStore, slack: any SlackPoster, clock: @escaping @Sendable () -> Instant) {
         self.function = function
         self.store = store
@@ -19,24 +16,50 @@ public struct OncePerSlotPoster: Sendable {
         self.clock = clock
     }
 
-    /// True when this call posted; false when the slot's post was already made or is being made.
-    public func post(_ message: SlackMessage, slotID: String, manual: Bool, requestID: String, logger: Logger) async throws -> Bool {
+    /// True when this call posted; false when the slot's post was already made. Throws `PostInProgress`
+    /// while another invocation holds the claim: failing (and being retried, or reaching the dead-letter
+    /// queue) is loud, where answering "done" could lose the message if that invocation dies.
+    public func post(
+        _ message: SlackMessage, slotID: String, manual: Bool, requestID: String, deadline: Instant, logger: Logger
+    ) async throws -> Bool {
         if !manual {
-            let claimed = try await store.claimPost(
+            switch try await store.claimPost(
                 slotID: slotID, function: function, requestID: requestID, now: clock().epochMilliseconds,
-                staleAfterSeconds: Self.staleClaimSeconds)
-            guard claimed else {
+                claimUntil: deadline.epochMilliseconds)
+            {
+            case .claimed: break
+            case .alreadyPosted:
                 logger.info("already posted for this slot; not posting again", metadata: ["slot": "\(slotID)"])
                 return false
+            case .inProgress:
+                throw PostInProgress(slotID: slotID, function: function)
             }
         }
         do {
             _ = try await slack.post(message)
         } catch {
-            if !manual { try await store.finishPost(slotID: slotID, function: function, posted: false, now: clock().epochMilliseconds) }
+            if !manual { await finish(slotID: slotID, posted: false, logger: logger) }
             throw error
         }
-        if !manual { try await store.finishPost(slotID: slotID, function: function, posted: true, now: clock().epochMilliseconds) }
+        if !manual { await finish(slotID: slotID, posted: true, logger: logger) }
         return true
     }
+
+    /// A marker that cannot be updated must not hide what happened to the post itself: logged, not thrown.
+    private func finish(slotID: String, posted: Bool, logger: Logger) async {
+        do {
+            try await store.finishPost(slotID: slotID, function: function, posted: posted, now: clock().epochMilliseconds)
+        } catch {
+            logger.error("post marker not updated; a retry after this invocation's deadline may post again", metadata: [
+                "slot": "\(slotID)", "posted": "\(posted)", "error": "\(error)",
+            ])
+        }
+    }
+}
+
+/// Another invocation claimed the slot's post and has not finished it.
+public struct PostInProgress: Error, CustomStringConvertible {
+    public var slotID: String
+    public var function: String
+    public var description: String { "another \(function) invocation is posting for \(slotID); retry after its deadline" }
 }

@@ -4,10 +4,19 @@ public protocol CheckStore: Sendable {
     /// so a re-run replaces the slot's run instead of adding to it.
     func save(run: CheckRunRecord, monitors: [MonitorCheckRecord]) async throws
 
-    /// Claims the slot's Slack post for `function`. False when it was already posted, or is being posted by
-    /// an invocation that started less than `staleAfterSeconds` ago.
-    func claimPost(slotID: String, function: String, requestID: String, now: Int64, staleAfterSeconds: Int64) async throws -> Bool
+    /// Claims the slot's Slack post for `function` until `claimUntil` (epoch ms: the claiming invocation's
+    /// deadline, after which it cannot still be posting).
+    func claimPost(slotID: String, function: String, requestID: String, now: Int64, claimUntil: Int64) async throws -> PostClaim
 
     /// Records how the claimed post ended; a failed post may be claimed again.
     func finishPost(slotID: String, function: String, posted: Bool, now: Int64) async throws
+}
+
+/// What claiming a slot's post found.
+public enum PostClaim: Sendable, Equatable {
+    case claimed
+    /// The post was made: a retry has nothing to do.
+    case alreadyPosted
+    /// Another invocation holds the claim and may still be posting.
+    case inProgress
 }

@@ -28,24 +28,23 @@ public struct DynamoDBCheckStore: CheckStore {
         try await client.putItem(tableName: table, run)
     }
 
-    public func claimPost(slotID: String, function: String, requestID: String, now: Int64, staleAfterSeconds: Int64) async throws -> Bool {
+    public func claimPost(slotID: String, function: String, requestID: String, now: Int64, claimUntil: Int64) async throws -> PostClaim {
+        let key: [String: AttributeValue] = ["pk": .s(CheckKeys.partitionKey(slotID: slotID)), "sk": .s(CheckKeys.postSortKey(function))]
         do {
             try await client.putItem(
                 tableName: table,
-                item: [
-                    "pk": .s(CheckKeys.partitionKey(slotID: slotID)), "sk": .s(CheckKeys.postSortKey(function)),
+                item: key.merging([
                     "status": .s("posting"), "request_id": .s(requestID), "claimed_at": .n(String(now)),
-                    "expires_at": .n(String(now / 1000 + 400 * 86_400)),
-                ],
-                conditionExpression: "attribute_not_exists(pk) OR #status = :failed OR (#status = :posting AND claimed_at < :stale)",
+                    "claim_until": .n(String(claimUntil)), "expires_at": .n(String(now / 1000 + 400 * 86_400)),
+                ]) { current, _ in current },
+                conditionExpression: "attribute_not_exists(pk) OR #status = :failed OR (#status = :posting AND claim_until < :now)",
                 expressionAttributeNames: ["#status": "status"],
-                expressionAttributeValues: [
-                    ":failed": .s("failed"), ":posting": .s("posting"), ":stale": .n(String(now - staleAfterSeconds * 1000)),
-                ]
+                expressionAttributeValues: [":failed": .s("failed"), ":posting": .s("posting"), ":now": .n(String(now))]
             )
-            return true
+            return .claimed
         } catch let error as AWSServiceError where error.isConditionalCheckFailed {
-            return false
+            let marker = try await client.getItem(tableName: table, key: key, consistentRead: true)
+            return marker?["status"] == .s("posted") ? .alreadyPosted : .inProgress
         }
     }
 
