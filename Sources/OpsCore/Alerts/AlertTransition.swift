@@ -32,6 +32,15 @@ public enum AlertTransition: Sendable, Hashable {
         }
     }
 
+    /// A repeat of a state already notified (re-triggered, re-warn, re-no data, renotify): the trouble
+    /// began at an earlier notification.
+    public var isRepeat: Bool {
+        switch self {
+        case .reTriggered, .reWarn, .reNoData, .renotify: return true
+        case .triggered, .warn, .noData, .recovered, .other: return false
+        }
+    }
+
     /// The column of the digest's priority × transition table (SPEC §7).
     public var category: Category {
         switch self {

@@ -58,10 +58,13 @@ public struct AlertDigest: Sendable, Equatable {
 struct DigestEntry {
     var index: Int
     var category: AlertTransition.Category
+    var isRepeat: Bool
 
     init(alerts: [Alert], index: Int) {
         self.index = index
-        category = alerts[index].parsedTransition.category
+        let transition = alerts[index].parsedTransition
+        category = transition.category
+        isRepeat = transition.isRepeat
     }
 }
 

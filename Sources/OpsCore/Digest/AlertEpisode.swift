@@ -6,12 +6,16 @@ public struct AlertEpisode: Sendable, Equatable {
     public var title: String?
     public var priority: Int?
     public var scope: String?
+    /// The first notification of the episode in the window.
     public var startedAt: Int64
+    /// True when that first notification repeats an earlier state (a renotify, a re-trigger): the trouble
+    /// began before the window, so `startedAt` is only a bound and no time to recover is known.
+    public var startedBeforeWindow: Bool
     public var recoveredAt: Int64?
     /// Notifications in the episode, the recovery included.
     public var notifications: Int
 
-    public var timeToRecover: Int64? { recoveredAt.map { $0 - startedAt } }
+    public var timeToRecover: Int64? { startedBeforeWindow ? nil : recoveredAt.map { $0 - startedAt } }
 
     /// Pairs time-ordered alerts into episodes. A recovery with no open episode (its trigger was before the
     /// window) closes nothing and is not an episode: its time to recover is unknown.
@@ -36,7 +40,8 @@ public struct AlertEpisode: Sendable, Equatable {
                 } else {
                     open[key] = AlertEpisode(
                         key: key, monitorID: alerts[i].monitorID, title: alerts[i].title, priority: alerts[i].priority,
-                        scope: alerts[i].scope, startedAt: alerts[i].eventTime, recoveredAt: nil, notifications: 1)
+                        scope: alerts[i].scope, startedAt: alerts[i].eventTime, startedBeforeWindow: entry.isRepeat, recoveredAt: nil,
+                        notifications: 1)
                 }
             }
         }

@@ -85,11 +85,11 @@ public struct DigestMessage: Sendable {
         }
     }
 
-    /// `Day so far since 00:00 KST: 52 alerts · time to recover: median 12 m, longest 3 h 05 m`.
+    /// `Time to recover in the window: median 12 m, longest 3 h 05 m` then `Day so far since 00:00 KST: 52 alerts`.
     private func dayLine(_ summary: NotificationSummary) -> String {
-        let recover = DigestWording.timeToRecover(summary.windowDigest).map { " · time to recover: " + $0 } ?? ""
-        return "Day so far since " + DigestWording.clock(summary.day.start, zone: zone) + ": "
-            + DigestWording.count(summary.dayDigest.total, "alert") + recover
+        let recover = DigestWording.timeToRecover(summary.windowDigest).map { "Time to recover in the window: " + $0 + "\n" } ?? ""
+        return recover + "Day so far since " + DigestWording.clock(summary.day.start, zone: zone) + ": "
+            + DigestWording.count(summary.dayDigest.total, "alert")
     }
 
     private func periodLine(_ window: TimeWindow) -> String {
@@ -105,7 +105,8 @@ public struct DigestMessage: Sendable {
         var text = "• " + DigestWording.priority(episode.priority)
         if let scope = episode.scope { text += " · " + SlackText.code(SlackText.truncate(scope, to: 100)) }
         text += " " + SlackText.escape(SlackText.truncate(DigestWording.monitor(title: episode.title, id: episode.monitorID), to: 200))
-        text += " — since " + SlackText.escape(DigestWording.clock(Instant(epochMilliseconds: episode.startedAt), zone: zone))
+        text += (episode.startedBeforeWindow ? " — since before " : " — since ")
+            + SlackText.escape(DigestWording.clock(Instant(epochMilliseconds: episode.startedAt), zone: zone))
         return text + " · " + DigestWording.count(episode.notifications, "notification")
     }
 

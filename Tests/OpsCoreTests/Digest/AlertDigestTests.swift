@@ -111,6 +111,22 @@ import Testing
         #expect(digest.noisiest.first { $0.monitor == "disk" }?.transitions == 1)
     }
 
+    @Test func aTroubleFirstSeenAsARepeatBeganBeforeTheWindow() {
+        // Renotified at minute 5, recovered at 65: it was triggered before the window, so its start is only
+        // a bound and its time to recover is unknown; the fresh trigger at 10 recovers after 20 minutes.
+        let alerts = [
+            Self.alert("r1", monitor: "db", at: 5, "Renotify", scope: "host:db"),
+            Self.alert("r2", monitor: "db", at: 65, "Recovered", scope: "host:db"),
+            Self.alert("t1", monitor: "web", at: 10, "Triggered", scope: "host:web"),
+            Self.alert("t2", monitor: "web", at: 30, "Recovered", scope: "host:web"),
+            Self.alert("x1", monitor: "api", at: 40, "Re-Triggered", scope: "host:api"),
+        ]
+        let digest = AlertDigest(alerts: alerts, window: Self.window)
+        #expect(digest.episodes.map(\.startedBeforeWindow) == [true, false, true])
+        #expect(digest.medianTimeToRecover == 20 * Self.minute && digest.maximumTimeToRecover == 20 * Self.minute)
+        #expect(digest.openEpisodes.map(\.monitorID) == ["api"])
+    }
+
     @Test func theWindowIncludesItsStartAndExcludesItsEnd() {
         let edges = [
             Self.alert("s", monitor: "m", at: 0, "Triggered"), Self.alert("e", monitor: "m", at: 600, "Recovered"),
