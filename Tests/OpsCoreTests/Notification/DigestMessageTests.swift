@@ -23,7 +23,7 @@ import Testing
         #expect(message.blocks.first == .header("Argos alerts · 2026-11-25T09:00"))
         #expect(message.blocks[1] == .section(
             text: "*7 alerts* since 20:00 KST (1 test notification not counted) — 4 open, 0 flapping; +5 vs a day earlier (+250%)\n"
-                + "Day so far since 00:00 KST: 3 alerts · time to recover: median 30 m, longest 30 m",
+                + "Time to recover in the window: median 30 m, longest 30 m\nDay so far since 00:00 KST: 3 alerts",
             fields: ["*P1*\nTriggered 1 · Recovered 1", "*P2*\nTriggered 3", "*P3*\nWarn 1", "*no priority*\nTriggered 1"]))
         #expect(message.blocks[2] == .context([
             "Window 2026-11-24 20:00 KST – 2026-11-25 09:00 KST, Asia/Seoul (UTC+09:00)",
