@@ -63,8 +63,15 @@ struct NotificationStack {
             "OPS_DATADOG_API_URL": datadog.baseURL, "OPS_DATADOG_API_KEY": "k", "OPS_DATADOG_APP_KEY": "a",
             "OPS_SLACK_WEBHOOK_URL": slack.baseURL + "/services/T000/B000/XXXX", "OPS_MONITOR_TAGS": "team:argos",
         ])
-        let result = try await dailyCheck.invoke(ByteBuffer(string: event))
-        try await dailyCheck.shutdown()
+        let result: InvocationResult
+        do {
+            result = try await dailyCheck.invoke(ByteBuffer(string: event))
+        } catch {
+            try? await dailyCheck.shutdown()
+            datadog.process.terminate()
+            throw error
+        }
+        try? await dailyCheck.shutdown()
         datadog.process.terminate()
         guard case .response = result else { throw InvocationFailed(result: "\(result)") }
     }
@@ -79,8 +86,9 @@ struct NotificationStack {
         try await local.report(key)
     }
 
+    /// Stops every part even when one fails to stop.
     func shutdown() async throws {
-        try await notification.shutdown()
+        try? await notification.shutdown()
         slack.process.terminate()
         try await collection.shutdown()
     }
