@@ -336,17 +336,32 @@ def stored_alerts(events):
     return [json.loads(e["body"]) | {"_at": e["at"]} for e in events if e["outcome"] == "stored"]
 
 
-def digest(alerts, start, end):
-    """Totals, episodes, open episodes and flapping monitors of `[start, end)` (epoch ms)."""
+def real_alerts(alerts, start, end):
+    """The non-[TEST] alerts of `[start, end)` in time order, and how many [TEST] ones were left out."""
     in_window = sorted((a for a in alerts if start <= a["_at"] < end), key=lambda a: (a["_at"], a["id"]))
     real = [a for a in in_window if "[TEST]" not in a["alert_title"].upper()]
-    open_episodes, closed = {}, 0
-    for alert in real:
+    return real, len(in_window) - len(real)
+
+
+def pair(alerts, open_episodes):
+    """Pairs time-ordered alerts into `open_episodes` (key -> first alert); returns how many closed."""
+    closed = 0
+    for alert in alerts:
         key = alert["alert_cycle_key"] or f"{alert['monitor_id']}|{alert['scope']}"
         if CATEGORY[alert["transition"]] == "recovered":
             closed += open_episodes.pop(key, None) is not None
         else:
             open_episodes.setdefault(key, alert)
+    return closed
+
+
+def digest(alerts, start, end):
+    """Totals, episodes, open episodes and flapping monitors of `[start, end)` (epoch ms). Troubles still
+    open at `start` after the 24 hours before it carry into the window, as notification does."""
+    open_episodes = {}
+    pair(real_alerts(alerts, start - 86_400_000, start)[0], open_episodes)
+    real, tests = real_alerts(alerts, start, end)
+    closed = pair(real, open_episodes)
     # Flapping is per group (monitor + scope): a monitor flaps when one of its groups changed state >= 4 times.
     transitions, last = {}, {}
     for alert in real:
@@ -355,7 +370,7 @@ def digest(alerts, start, end):
             transitions[group] = transitions.get(group, 0) + 1
         last[group] = category
     flapping = {monitor for (monitor, _), count in transitions.items() if count >= 4}
-    return {"alerts": len(real), "testNotifications": len(in_window) - len(real),
+    return {"alerts": len(real), "testNotifications": tests,
             "episodes": closed + len(open_episodes), "openEpisodes": len(open_episodes), "flapping": len(flapping)}
 
 

@@ -20,7 +20,8 @@ public struct AlertDigest: Sendable, Equatable {
     public var openEpisodes: [AlertEpisode] { episodes.filter { $0.recoveredAt == nil } }
 
     /// `alerts` in any order (time order is cheapest); only those with `eventTime` in `window` count.
-    public init(alerts: [Alert], window: TimeWindow) {
+    /// `carried`: the troubles still open when the window began (`EpisodePairing` over the hours before).
+    public init(alerts: [Alert], window: TimeWindow, carried: [AlertEpisode] = []) {
         // Positions rather than copies: an Alert is a few hundred bytes inline and a storm has tens of
         // thousands; and each transition is parsed once.
         var inWindow = alerts.indices.filter { window.contains(Instant(epochMilliseconds: alerts[$0].eventTime)) }
@@ -37,7 +38,7 @@ public struct AlertDigest: Sendable, Equatable {
         }
         self.counts = counts
 
-        episodes = AlertEpisode.pair(notifications, in: alerts)
+        episodes = AlertEpisode.pair(notifications, in: alerts, carried: carried)
         let recoveryTimes = episodes.compactMap(\.timeToRecover).sorted()
         medianTimeToRecover = recoveryTimes.isEmpty ? nil : Self.median(recoveryTimes)
         maximumTimeToRecover = recoveryTimes.last

@@ -6,46 +6,68 @@ public struct AlertEpisode: Sendable, Equatable {
     public var title: String?
     public var priority: Int?
     public var scope: String?
-    /// The first notification of the episode in the window.
+    /// The first notification of the episode that was read: in the window, or before it for a trouble still
+    /// open when the window began.
     public var startedAt: Int64
     /// True when that first notification repeats an earlier state (a renotify, a re-trigger): the trouble
-    /// began before the window, so `startedAt` is only a bound and no time to recover is known.
-    public var startedBeforeWindow: Bool
+    /// began before anything read, so `startedAt` is only a bound and no time to recover is known.
+    public var firstSeenAsRepeat: Bool
     public var recoveredAt: Int64?
-    /// Notifications in the episode, the recovery included.
+    /// Notifications in the episode that were read, the recovery included.
     public var notifications: Int
 
-    public var timeToRecover: Int64? { startedBeforeWindow ? nil : recoveredAt.map { $0 - startedAt } }
+    public var timeToRecover: Int64? { firstSeenAsRepeat ? nil : recoveredAt.map { $0 - startedAt } }
 
-    /// Pairs time-ordered alerts into episodes. A recovery with no open episode (its trigger was before the
-    /// window) closes nothing and is not an episode: its time to recover is unknown.
-    static func pair(_ entries: [DigestEntry], in alerts: [Alert]) -> [AlertEpisode] {
-        var open: [String: AlertEpisode] = [:]
-        var closed: [AlertEpisode] = []
-        for entry in entries {
-            let i = entry.index
-            let key = alerts[i].cycleKey.map { "cycle:" + $0 } ?? "monitor:\(alerts[i].monitorID ?? "-")|\(alerts[i].scope ?? "")"
-            let current = open.index(forKey: key)
-            switch entry.category {
-            case .recovered:
-                if let current {
-                    var episode = open.remove(at: current).value
-                    episode.recoveredAt = alerts[i].eventTime
-                    episode.notifications += 1
-                    closed.append(episode)
-                }
-            case .triggered, .warn, .noData, .other:
-                if let current {
-                    open.values[current].notifications += 1
-                } else {
-                    open[key] = AlertEpisode(
-                        key: key, monitorID: alerts[i].monitorID, title: alerts[i].title, priority: alerts[i].priority,
-                        scope: alerts[i].scope, startedAt: alerts[i].eventTime, startedBeforeWindow: entry.isRepeat, recoveredAt: nil,
-                        notifications: 1)
-                }
+    /// Pairs time-ordered alerts into episodes, continuing `carried` (the troubles open when the window
+    /// began). A recovery with no open episode closes nothing and is not an episode: its start is unknown.
+    static func pair(_ entries: [DigestEntry], in alerts: [Alert], carried: [AlertEpisode]) -> [AlertEpisode] {
+        var pairing = EpisodePairing(open: carried)
+        for entry in entries { pairing.add(alerts[entry.index], category: entry.category, isRepeat: entry.isRepeat) }
+        return (pairing.closed + pairing.open.values).sorted { ($0.startedAt, $0.key) < ($1.startedAt, $1.key) }
+    }
+}
+
+/// Pairing as notifications arrive in time order. Also run over the hours before a window, keeping only
+/// what is still open, so that a trouble triggered yesterday and open now is in today's digest with its start.
+public struct EpisodePairing: Sendable {
+    public private(set) var open: [String: AlertEpisode] = [:]
+    public private(set) var closed: [AlertEpisode] = []
+
+    public init() {}
+
+    init(open episodes: [AlertEpisode]) {
+        open = Dictionary(episodes.map { ($0.key, $0) }) { first, _ in first }
+    }
+
+    /// `[TEST]` notifications are the caller's to leave out.
+    public mutating func add(_ alert: Alert) {
+        let transition = alert.parsedTransition
+        add(alert, category: transition.category, isRepeat: transition.isRepeat)
+    }
+
+    /// Forgets the closed episodes: before a window only the open ones matter.
+    public mutating func forgetClosed() { closed.removeAll(keepingCapacity: true) }
+
+    mutating func add(_ alert: Alert, category: AlertTransition.Category, isRepeat: Bool) {
+        let key = alert.cycleKey.map { "cycle:" + $0 } ?? "monitor:\(alert.monitorID ?? "-")|\(alert.scope ?? "")"
+        let current = open.index(forKey: key)
+        switch category {
+        case .recovered:
+            if let current {
+                var episode = open.remove(at: current).value
+                episode.recoveredAt = alert.eventTime
+                episode.notifications += 1
+                closed.append(episode)
+            }
+        case .triggered, .warn, .noData, .other:
+            if let current {
+                open.values[current].notifications += 1
+            } else {
+                open[key] = AlertEpisode(
+                    key: key, monitorID: alert.monitorID, title: alert.title, priority: alert.priority, scope: alert.scope,
+                    startedAt: alert.eventTime, firstSeenAsRepeat: isRepeat, recoveredAt: nil, notifications: 1)
             }
         }
-        return (closed + open.values).sorted { ($0.startedAt, $0.key) < ($1.startedAt, $1.key) }
     }
 }
 

@@ -110,7 +110,7 @@ public struct AlertReport: Sendable {
                 appendCell("Priority", DigestWording.priority(episode.priority), to: &out)
                 appendCell("Scope", episode.scope ?? "–", to: &out)
                 out += "<td data-label=\"Since\">"
-                if episode.startedBeforeWindow { out += "before " }
+                if episode.firstSeenAsRepeat { out += "before " }
                 clock.append(Instant(epochMilliseconds: episode.startedAt), to: &out)
                 out += "</td>"
                 appendCell("Notifications", "\(episode.notifications)", numeric: true, to: &out)

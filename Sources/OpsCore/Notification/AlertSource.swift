@@ -1,8 +1,15 @@
 /// Where the notification reads stored alerts: the seam between the digest and the alerts table.
 public protocol AlertSource: Sendable {
-    /// Every alert whose event time is in `window`, `[TEST]` ones included, in time order.
-    func alerts(in window: TimeWindow) async throws -> [Alert]
+    /// Every alert whose event time is in `window`, `[TEST]` ones included, in time order, one at a time:
+    /// for a pass that keeps less than every alert.
+    func forEachAlert(in window: TimeWindow, _ body: (Alert) throws -> Void) async throws
+}
 
-    /// How many alerts other than `[TEST]` ones have their event time in `window`: a trend needs no more.
-    func count(in window: TimeWindow) async throws -> Int
+extension AlertSource {
+    /// Every alert whose event time is in `window`, `[TEST]` ones included, in time order.
+    public func alerts(in window: TimeWindow) async throws -> [Alert] {
+        var alerts: [Alert] = []
+        try await forEachAlert(in: window) { alerts.append($0) }
+        return alerts
+    }
 }

@@ -35,7 +35,7 @@ public struct DigestMessage: Sendable {
         let more = alertReport == nil ? "not shown" : "in the report"
         let open = digest.openEpisodes
         var unlisted = appendList(
-            "Open episodes (\(open.count))", open.prefix(Self.episodesShown).map(line(_:)), of: open.count, more: more, to: &budget)
+            "Open episodes (\(open.count))", open.prefix(Self.episodesShown).map { line($0, windowStart: summary.window.start) }, of: open.count, more: more, to: &budget)
         unlisted += appendList(
             "Flapping (\(digest.flapping.count), ≥ \(AlertDigest.flappingThreshold) transitions)",
             digest.flapping.prefix(Self.flappingShown).map { line($0, detail: "\($0.transitions) transitions, " + DigestWording.count($0.alerts, "alert")) },
@@ -101,12 +101,13 @@ public struct DigestMessage: Sendable {
     }
 
     /// `P1 · `host:a` [P1][DB] replica lag (123) — since 21:14 KST · 3 notifications`.
-    private func line(_ episode: AlertEpisode) -> String {
+    private func line(_ episode: AlertEpisode, windowStart: Instant) -> String {
+        let start = Instant(epochMilliseconds: episode.startedAt)
         var text = "• " + DigestWording.priority(episode.priority)
         if let scope = episode.scope { text += " · " + SlackText.code(SlackText.truncate(scope, to: 100)) }
         text += " " + SlackText.escape(SlackText.truncate(DigestWording.monitor(title: episode.title, id: episode.monitorID), to: 200))
-        text += (episode.startedBeforeWindow ? " — since before " : " — since ")
-            + SlackText.escape(DigestWording.clock(Instant(epochMilliseconds: episode.startedAt), zone: zone))
+        text += (episode.firstSeenAsRepeat ? " — since before " : " — since ")
+            + SlackText.escape(start < windowStart ? zone.displayTime(start) : DigestWording.clock(start, zone: zone))
         return text + " · " + DigestWording.count(episode.notifications, "notification")
     }
 

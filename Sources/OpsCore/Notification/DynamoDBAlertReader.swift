@@ -21,27 +21,13 @@ public struct DynamoDBAlertReader: AlertSource {
         self.zone = zone
     }
 
-    public func alerts(in window: TimeWindow) async throws -> [Alert] {
-        var alerts: [Alert] = []
+    public func forEachAlert(in window: TimeWindow, _ body: (Alert) throws -> Void) async throws {
+        let names = Dictionary(uniqueKeysWithValues: Self.projection.map { ($0, String($0.dropFirst())) })
         for day in days(of: window) {
-            let query = dayQuery(day, window: window, projection: Self.projection.joined(separator: ", "),
-                                 names: Dictionary(uniqueKeysWithValues: Self.projection.map { ($0, String($0.dropFirst())) }))
-            try await eachPage(query) { items in
-                for item in items { alerts.append(try client.decoder.decode(Alert.self, from: item)) }
+            try await eachPage(dayQuery(day, window: window, projection: Self.projection.joined(separator: ", "), names: names)) { items in
+                for item in items { try body(try client.decoder.decode(Alert.self, from: item)) }
             }
         }
-        return alerts
-    }
-
-    public func count(in window: TimeWindow) async throws -> Int {
-        var count = 0
-        for day in days(of: window) {
-            var query = dayQuery(day, window: window, projection: "#pk", names: ["#pk": "pk"])
-            query.filterExpression = "is_test = :false"
-            query.expressionAttributeValues?[":false"] = .bool(false)
-            try await eachPage(query) { count += $0.count }
-        }
-        return count
     }
 
     /// The local days from the window's first to its last instant, in order.

@@ -69,14 +69,24 @@ public struct NotificationService: Sendable {
         let window = slots.window(of: slot)
         let day = TimeWindow(start: slots.zone.startOfDay(slot.date), end: slot.instant)
         let span = TimeWindow(start: min(window.start, day.start), end: slot.instant)
-        let read = try await alerts.alerts(in: span)
         // The same slot's window a local day earlier: not 24 h earlier, which on a DST day would cross a slot.
         let earlier = slots.slot(on: slot.date.previous, at: slot.time).map { slots.window(of: $0) }
             ?? TimeWindow(start: window.start.adding(seconds: -86_400), end: window.end.adding(seconds: -86_400))
-        let windowDigest = AlertDigest(alerts: read, window: window)
+        // The day before the window, streamed: it gives the troubles still open when the window began (a
+        // trigger at 19:55 belongs in the 09:00 digest) and the earlier window's count, and keeps no alert.
+        var before = EpisodePairing()
+        var earlierCount = 0
+        try await alerts.forEachAlert(in: TimeWindow(start: min(earlier.start, window.start.adding(seconds: -86_400)), end: window.start)) { alert in
+            guard !alert.isTest else { return }
+            if earlier.contains(Instant(epochMilliseconds: alert.eventTime)) { earlierCount += 1 }
+            before.add(alert)
+            before.forgetClosed()
+        }
+        let read = try await alerts.alerts(in: span)
+        let windowDigest = AlertDigest(alerts: read, window: window, carried: Array(before.open.values))
         return NotificationSummary(
             slot: slot, window: window, day: day, windowDigest: windowDigest, dayDigest: AlertDigest(alerts: read, window: day),
-            trend: AlertTrend(current: windowDigest.total, previous: try await alerts.count(in: earlier)),
+            trend: AlertTrend(current: windowDigest.total, previous: earlierCount),
             alerts: span == window ? read : read.filter { window.contains(Instant(epochMilliseconds: $0.eventTime)) },
             checkRun: try await checks.checkRun(slotID: slot.id))
     }

@@ -122,9 +122,30 @@ import Testing
             Self.alert("x1", monitor: "api", at: 40, "Re-Triggered", scope: "host:api"),
         ]
         let digest = AlertDigest(alerts: alerts, window: Self.window)
-        #expect(digest.episodes.map(\.startedBeforeWindow) == [true, false, true])
+        #expect(digest.episodes.map(\.firstSeenAsRepeat) == [true, false, true])
         #expect(digest.medianTimeToRecover == 20 * Self.minute && digest.maximumTimeToRecover == 20 * Self.minute)
         #expect(digest.openEpisodes.map(\.monitorID) == ["api"])
+    }
+
+    @Test func troublesOpenWhenTheWindowBeganAreCarriedIn() {
+        // Before the window: db triggers at -120 and is still open; web triggers at -60 and recovers at -30.
+        var before = EpisodePairing()
+        for alert in [
+            Self.alert("b1", monitor: "db", at: -120, "Triggered", scope: "host:db"),
+            Self.alert("b2", monitor: "web", at: -60, "Triggered", scope: "host:web"),
+            Self.alert("b3", monitor: "web", at: -30, "Recovered", scope: "host:web"),
+            Self.alert("b4", monitor: "api", at: -20, "Triggered", scope: "host:api"),
+        ] { before.add(alert) }
+        before.forgetClosed()
+        #expect(before.closed.isEmpty && before.open.count == 2)
+        // In the window db recovers at 30; api is never mentioned again and stays open.
+        let digest = AlertDigest(
+            alerts: [Self.alert("w1", monitor: "db", at: 30, "Recovered", scope: "host:db")], window: Self.window,
+            carried: Array(before.open.values))
+        #expect(digest.total == 1)
+        #expect(digest.episodes.map(\.monitorID) == ["db", "api"])
+        #expect(digest.openEpisodes.map(\.monitorID) == ["api"])
+        #expect(digest.maximumTimeToRecover == 150 * Self.minute, "from the real trigger at -120 to 30")
     }
 
     @Test func theWindowIncludesItsStartAndExcludesItsEnd() {
