@@ -189,6 +189,24 @@ import TestSupport
         #expect(report.components(separatedBy: "<tr data-monitor-id=").count - 1 == 20_000, "every alert has its row")
     }
 
+    /// Slack down for a whole invocation: it fails (Lambda retries it), the retry posts, a later retry is
+    /// quiet; one digest reaches the channel.
+    @Test func aSlackOutageFailsTheRunAndTheRetryPostsOnce() async throws {
+        let stack = try await NotificationStack.start()
+        defer { Task { try await stack.shutdown() } }
+        try await stack.slack.control("/_sink/responses", json: #"[{"status": 500}, {"status": 503}, {"status": 500}, {"status": 502}]"#)
+        let failed = try await stack.notification.invoke(.init(string: Self.morning))
+        guard case .functionError(let type, _) = failed else {
+            Issue.record("an undelivered digest must fail the invocation: \(failed)")
+            return
+        }
+        #expect(type.contains("SlackError"), "\(type)")
+        #expect(try await stack.notify(Self.morning)["posted"] as? Bool == true)
+        #expect(try await stack.notify(Self.morning)["posted"] as? Bool == false)
+        let replies = try await stack.slackMessages().compactMap { ($0["reply"] as? [String: Any])?["status"] as? Int }
+        #expect(replies == [500, 503, 500, 502, 200])
+    }
+
     @Test func aBadEventFailsTheInvocationWithoutPosting() async throws {
         let stack = try await NotificationStack.start()
         defer { Task { try await stack.shutdown() } }
