@@ -4,10 +4,14 @@ import OpsCore
 
 // collection: Datadog webhook (Function URL) → alerts table. Configuration is validated here, once per
 // cold start; a bad value becomes the init error that names it.
+
+// The connection pool to AWS, kept for the life of the process: an init failure exits with it still
+// open rather than tearing down a client mid-initialisation.
+let transport = AsyncHTTPClientTransport()
 await LambdaRuntime.run { context in
     let environment = EnvironmentReader(context.environment)
     let configuration = try CollectionConfiguration(environment: environment)
-    let aws = AWSClient.lambdaDefault(environment: context.environment, logger: context.logger)
+    let aws = AWSClient.lambdaDefault(environment: context.environment, transport: transport, logger: context.logger)
     let dynamoDB = DynamoDBClient(
         client: aws,
         // Datadog gives up after 15 s: retries of a write must end well before that.

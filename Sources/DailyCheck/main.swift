@@ -4,12 +4,15 @@ import OpsCore
 
 // daily-check: a schedule event → every selected Datadog monitor checked → checks table, HTML report on S3,
 // one Slack post. Configuration and secrets are read here, once per cold start.
+
+// One connection pool for AWS, Datadog and Slack, kept for the life of the process: an init failure
+// exits with it still open rather than tearing down a client mid-initialisation.
+let transport = AsyncHTTPClientTransport()
 await LambdaRuntime.run { context in
     let configuration = try DailyCheckConfiguration(environment: EnvironmentReader(context.environment))
-    let aws = AWSClient.lambdaDefault(environment: context.environment, logger: context.logger)
+    let aws = AWSClient.lambdaDefault(environment: context.environment, transport: transport, logger: context.logger)
     let secrets = SecretCache(client: SecretsManagerClient(
         client: aws, configuration: try AWSServiceConfiguration.resolve(.secretsManager, environment: context.environment)))
-    let transport = AsyncHTTPClientTransport()
     let datadog = DatadogClient(
         endpoint: configuration.datadog,
         keys: DatadogKeys(

@@ -5,13 +5,17 @@ import OpsCore
 // notification: a schedule event five minutes after a check → the alerts since the previous slot and of
 // the local day so far, the slot's check run → alert report on S3, one Slack digest. Configuration and
 // secrets are read here, once per cold start.
+
+// One connection pool for AWS, Datadog and Slack, kept for the life of the process: an init failure
+// exits with it still open rather than tearing down a client mid-initialisation.
+let transport = AsyncHTTPClientTransport()
 await LambdaRuntime.run { context in
     let configuration = try NotificationConfiguration(environment: EnvironmentReader(context.environment))
-    let aws = AWSClient.lambdaDefault(environment: context.environment, logger: context.logger)
+    let aws = AWSClient.lambdaDefault(environment: context.environment, transport: transport, logger: context.logger)
     let secrets = SecretCache(client: SecretsManagerClient(
         client: aws, configuration: try AWSServiceConfiguration.resolve(.secretsManager, environment: context.environment)))
     let slack = SlackWebhookClient(
-        url: try SlackWebhookURL(try await configuration.slackWebhook.resolve(with: secrets)), transport: AsyncHTTPClientTransport())
+        url: try SlackWebhookURL(try await configuration.slackWebhook.resolve(with: secrets)), transport: transport)
     let dynamoDB = DynamoDBClient(
         client: aws, configuration: try AWSServiceConfiguration.resolve(.dynamoDB, environment: context.environment))
     let s3 = S3Client(client: aws, configuration: try AWSServiceConfiguration.resolve(.s3, environment: context.environment))
