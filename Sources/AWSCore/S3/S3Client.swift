@@ -64,7 +64,9 @@ public struct S3Client: Sendable {
             expiresIn: seconds, at: date)
         var expiresAt = date.addingTimeInterval(TimeInterval(seconds))
         if let expiration = signingCredentials.expiration, expiration < expiresAt { expiresAt = expiration }
-        return S3PresignedURL(url: endpoint.origin + wirePath + "?" + presigned.query, expiresAt: expiresAt)
+        return S3PresignedURL(
+            url: endpoint.origin + wirePath + "?" + presigned.query, expiresAt: expiresAt,
+            mayExpireEarlier: signingCredentials.sessionToken != nil && signingCredentials.expiration == nil)
     }
 
     private func send(

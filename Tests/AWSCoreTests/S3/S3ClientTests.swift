@@ -50,9 +50,26 @@ import Testing
         let shortLived = AWSCredentials(accessKeyID: "ASIA", secretAccessKey: "s", sessionToken: "t", expiration: date.addingTimeInterval(600))
         let url = try await s3.presignedGetURL(bucket: "reports-bucket", key: "k", expiresIn: 3600, credentials: shortLived)
         #expect(url.expiresAt == date.addingTimeInterval(600))
+        #expect(!url.mayExpireEarlier, "the credentials' expiry is known and already applied")
         #expect(url.url.hasPrefix("https://reports-bucket.s3.ap-northeast-2.amazonaws.com/k?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=ASIA%2F20251124"))
         #expect(url.url.contains("&X-Amz-Security-Token=t&X-Amz-Signature="))
         #expect(!url.description.contains("Signature"))
         await #expect(throws: SigV4Error.self) { try await s3.presignedGetURL(bucket: "b-1", key: "k", expiresIn: 604_801) }
+    }
+
+    /// Lambda hands a function a session token without its expiry: the URL's end is only an upper bound.
+    @Test func temporaryCredentialsOfUnknownLifetimeMayEndTheURLEarlier() async throws {
+        let s3 = S3Client(client: TestClients.awsClient(ScriptedTransport()), configuration: try configuration())
+        let date = TestClients.fixedDate
+        let role = AWSCredentials(accessKeyID: "ASIA", secretAccessKey: "s", sessionToken: "t")
+        let roleURL = try await s3.presignedGetURL(bucket: "reports-bucket", key: "k", expiresIn: 3600, credentials: role, at: date)
+        #expect(roleURL.expiresAt == date.addingTimeInterval(3600))
+        #expect(roleURL.mayExpireEarlier)
+        #expect(roleURL.description.contains("at the latest"))
+        let dedicated = AWSCredentials(accessKeyID: "AKIA", secretAccessKey: "s")
+        let dedicatedURL = try await s3.presignedGetURL(bucket: "reports-bucket", key: "k", expiresIn: 3600, credentials: dedicated, at: date)
+        #expect(dedicatedURL.expiresAt == date.addingTimeInterval(3600))
+        #expect(!dedicatedURL.mayExpireEarlier, "a long-lived key signs for the whole lifetime")
+        #expect(dedicatedURL.url.contains("X-Amz-Credential=AKIA%2F") && !dedicatedURL.url.contains("X-Amz-Security-Token"))
     }
 }
