@@ -23,7 +23,7 @@ await LambdaRuntime.run { context in
         slots: configuration.slots,
         alerts: DynamoDBAlertReader(client: dynamoDB, table: configuration.alertsTable, zone: configuration.zone),
         checks: DynamoDBCheckStore(client: dynamoDB, table: configuration.checksTable),
-        reports: S3ReportStore(s3: s3, settings: configuration.reports),
+        reports: try await S3ReportStore.configured(s3: s3, settings: configuration.reports, secrets: secrets),
         reportPrefix: configuration.reports.prefix,
         report: AlertReport(systemName: configuration.systemName, zone: configuration.zone),
         message: DigestMessage(systemName: configuration.systemName, zone: configuration.zone),

@@ -12,6 +12,8 @@ public struct LocalStack: Sendable {
     public let checksTable: String
     public let bucket: String
     public let secrets: [String: String]
+    /// The access key of the report signer user, whose key is in `secrets["report-signing"]`.
+    public let reportSignerAccessKeyID: String
     public let transport: AsyncHTTPClientTransport
     public let dynamoDB: DynamoDBClient
     public let s3: S3Client
@@ -31,6 +33,7 @@ public struct LocalStack: Sendable {
             checksTable: try require(provisioned["checks_table"] as? String, "checks_table"),
             bucket: try require(provisioned["report_bucket"] as? String, "report_bucket"),
             secrets: try require(provisioned["secrets"] as? [String: String], "secrets"),
+            reportSignerAccessKeyID: try require(provisioned["report_signer_access_key_id"] as? String, "report_signer_access_key_id"),
             transport: transport,
             dynamoDB: DynamoDBClient(
                 client: client, configuration: AWSServiceConfiguration(service: .dynamoDB, region: Self.region, endpoint: endpoint)),

@@ -207,6 +207,44 @@ import TestSupport
         #expect(replies == [500, 503, 500, 502, 200])
     }
 
+    /// SPEC §10: a link dies with the credentials that signed it. Signed by Lambda's role credentials (a
+    /// session token, lifetime unknown), the digest says its time is only the latest; signed by the report
+    /// signer's key, the link carries that key, works, and is promised for its whole lifetime.
+    @Test func reportLinksSayHowLongTheyLiveByWhoSignedThem() async throws {
+        let role = try await NotificationStack.start(environment: ["AWS_SESSION_TOKEN": "role-session"])
+        defer { Task { try await role.shutdown() } }
+        let roleOutcome = try await role.notify(Self.morning)
+        #expect(try #require(roleOutcome["reportURL"] as? String).contains("X-Amz-Security-Token=role-session"))
+        let roleText = try #require(try await role.slackMessages().last?["payload"] as? [String: Any])["text"] as? String
+        #expect(roleText?.contains("at the latest: signed with the function's temporary credentials") == true, "\(roleText ?? "")")
+
+        let signed = try await NotificationStack.start(environment: ["AWS_SESSION_TOKEN": "role-session"], signedByTheReportSigner: true)
+        defer { Task { try await signed.shutdown() } }
+        let keyID = signed.local.reportSignerAccessKeyID
+        let outcome = try await signed.notify(Self.morning)
+        let url = try #require(outcome["reportURL"] as? String)
+        #expect(url.contains("X-Amz-Credential=\(keyID)%2F") && !url.contains("X-Amz-Security-Token"), "\(url)")
+        #expect(url.contains("X-Amz-Expires=43200"))
+        let text = try #require(try await signed.slackMessages().last?["payload"] as? [String: Any])["text"] as? String
+        #expect(text?.contains(/\(link valid until \d{4}-\d\d-\d\d \d\d:\d\d KST\)/) == true, "\(text ?? "")")
+        #expect(text?.contains("at the latest") == false)
+        let fetched = try await HTTPTestClient.send(.GET, url)
+        #expect(fetched.status == 200 && fetched.headers.first(name: "Content-Encoding") == "gzip")
+    }
+
+    /// A signing secret that cannot be read fails the function's start, loudly, instead of every link.
+    @Test func anUnreadableSigningSecretFailsTheStartWithoutPosting() async throws {
+        let stack = try await NotificationStack.start(environment: ["OPS_REPORT_SIGNING_SECRET_ID": "no-such-secret"])
+        defer { Task { try await stack.shutdown() } }
+        let result = try await stack.notification.invoke(.init(string: Self.morning))
+        guard case .functionError(_, let document) = result else {
+            Issue.record("an unreadable signing secret was accepted: \(result)")
+            return
+        }
+        #expect(String(buffer: document).contains("ResourceNotFoundException"), "\(String(buffer: document))")
+        #expect(try await stack.slackMessages().isEmpty)
+    }
+
     @Test func aBadEventFailsTheInvocationWithoutPosting() async throws {
         let stack = try await NotificationStack.start()
         defer { Task { try await stack.shutdown() } }

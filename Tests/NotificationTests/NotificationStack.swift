@@ -15,15 +15,21 @@ struct NotificationStack {
     let notification: RuntimeEmulator
     let notificationOutput: String
 
-    static func start(slots: String = "09:00,20:00", timeout: Duration = .seconds(60)) async throws -> NotificationStack {
+    /// `environment` adds to or overrides notification's own (Lambda's session token, say); `signedByTheReportSigner`
+    /// points it at the provisioned report signer's key.
+    static func start(
+        slots: String = "09:00,20:00", timeout: Duration = .seconds(60), environment: [String: String] = [:],
+        signedByTheReportSigner: Bool = false
+    ) async throws -> NotificationStack {
         let local = try await LocalStack.start(webhookToken: CollectionStack.token)
+        let signing = signedByTheReportSigner ? ["OPS_REPORT_SIGNING_SECRET_ID": try require(local.secrets["report-signing"])] : [:]
         let collection = try await CollectionStack.start(on: local)
         let slack = try await FakeServer.slackSink()
         let (notification, output) = try await local.startFunction("notification", environment: [
             "OPS_SYSTEM_NAME": "Argos", "OPS_TIMEZONE": "Asia/Seoul", "OPS_CHECK_SLOTS": slots,
             "OPS_ALERTS_TABLE": local.alertsTable, "OPS_CHECKS_TABLE": local.checksTable, "OPS_REPORT_BUCKET": local.bucket,
             "OPS_SLACK_WEBHOOK_URL": slack.baseURL + "/services/T000/B000/XXXX",
-        ], timeout: timeout)
+        ].merging(environment.merging(signing) { $1 }) { _, given in given }, timeout: timeout)
         return NotificationStack(local: local, collection: collection, slack: slack, notification: notification, notificationOutput: output)
     }
 

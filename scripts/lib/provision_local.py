@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Creates in a local AWS (moto) what terraform/modules/opsdaily creates in AWS and the functions use:
 the alerts table (pk, sk; by_day index on day + at, all attributes), the checks table (pk, sk), TTL on
-expires_at, the report bucket, and the three secrets with values. Key names and indexes must match
+expires_at, the report bucket, the three secrets with values, and the report signer (report_signing_user):
+a user with an access key of its own, stored in the report-signing secret. Key names and indexes must match
 terraform/modules/opsdaily/storage.tf (scripts/tests/test_provision_matches_terraform.py checks that).
 
 Prints the names as JSON so callers can pass them to the functions.
@@ -35,6 +36,17 @@ def tables(prefix):
     }
 
 
+def report_signer_key(iam, user):
+    """A fresh access key of the report signer, as the operator makes it (terraform/README.md, step 4)."""
+    try:
+        iam.create_user(UserName=user, Path="/opsdaily/")
+    except iam.exceptions.EntityAlreadyExistsException:
+        for key in iam.list_access_keys(UserName=user)["AccessKeyMetadata"]:
+            iam.delete_access_key(UserName=user, AccessKeyId=key["AccessKeyId"])
+    key = iam.create_access_key(UserName=user)["AccessKey"]
+    return {"access_key_id": key["AccessKeyId"], "secret_access_key": key["SecretAccessKey"]}
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--endpoint", required=True)
@@ -51,6 +63,7 @@ def main():
     dynamodb = session.client("dynamodb", endpoint_url=args.endpoint)
     s3 = session.client("s3", endpoint_url=args.endpoint)
     secrets = session.client("secretsmanager", endpoint_url=args.endpoint)
+    iam = session.client("iam", endpoint_url=args.endpoint)
 
     existing = set(dynamodb.list_tables()["TableNames"])
     for name, definition in tables(args.prefix).items():
@@ -67,6 +80,7 @@ def main():
         "webhook": {"token": args.webhook_token},
         "datadog": {"api_key": args.datadog_api_key, "app_key": args.datadog_app_key},
         "slack": {"webhook_url": args.slack_webhook_url},
+        "report-signing": report_signer_key(iam, f"{args.prefix}-report-signer"),
     }
     secret_ids = {}
     for name, value in values.items():
@@ -82,6 +96,7 @@ def main():
         "checks_table": f"{args.prefix}-checks",
         "report_bucket": bucket,
         "secrets": secret_ids,
+        "report_signer_access_key_id": values["report-signing"]["access_key_id"],
     }))
 
 

@@ -27,7 +27,8 @@ extension EnvironmentReader {
         return ReportSettings(
             bucket: try resourceName("OPS_REPORT_BUCKET", what: "the name of the report S3 bucket"),
             prefix: prefix,
-            urlLifetimeSeconds: try integer("OPS_REPORT_URL_TTL", default: 43_200, range: 60...604_800)
+            urlLifetimeSeconds: try integer("OPS_REPORT_URL_TTL", default: 43_200, range: 60...604_800),
+            signingKey: optional("OPS_REPORT_SIGNING_SECRET_ID").map(ReportSigningKey.init(secretID:))
         )
     }
 
@@ -37,15 +38,18 @@ extension EnvironmentReader {
     }
 }
 
-/// The report bucket, key prefix and the lifetime asked of pre-signed links.
+/// The report bucket, key prefix, the lifetime asked of pre-signed links and the key that signs them.
 public struct ReportSettings: Sendable, Equatable {
     public var bucket: String
     public var prefix: String
     public var urlLifetimeSeconds: Int
+    /// `OPS_REPORT_SIGNING_SECRET_ID`: without it, links are signed by the function's role credentials.
+    public var signingKey: ReportSigningKey?
 
-    public init(bucket: String, prefix: String, urlLifetimeSeconds: Int) {
+    public init(bucket: String, prefix: String, urlLifetimeSeconds: Int, signingKey: ReportSigningKey? = nil) {
         self.bucket = bucket
         self.prefix = prefix
         self.urlLifetimeSeconds = urlLifetimeSeconds
+        self.signingKey = signingKey
     }
 }

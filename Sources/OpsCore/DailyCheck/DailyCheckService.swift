@@ -76,7 +76,7 @@ public struct DailyCheckService: Sendable {
     }
 
     private func slackMessage(slot: CheckSlot, run: CheckRun, checks: [MonitorCheck], report: PublishedReport?, failure: String?) -> SlackMessage {
-        guard let failure else { return message.build(run: run, checks: checks, report: report.map { ReportLink(url: $0.url, expires: $0.expiresAt) }) }
+        guard let failure else { return message.build(run: run, checks: checks, report: report.map(ReportLink.init)) }
         return SlackMessage(text: "daily-check \(slot.id) FAILED: " + SlackText.escape(failure), blocks: [
             .header("daily-check \(slot.id) failed"),
             .section(text: ":rotating_light: *No monitor was checked.* " + SlackText.escape(failure)),

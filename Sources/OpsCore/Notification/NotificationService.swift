@@ -57,8 +57,8 @@ public struct NotificationService: Sendable {
         }
 
         let text = message.build(
-            summary, alertReport: published.map { ReportLink(url: $0.url, expires: $0.expiresAt) },
-            checkReport: checkReport.map { ReportLink(url: $0.url, expires: $0.expiresAt) })
+            summary, alertReport: published.map(ReportLink.init),
+            checkReport: checkReport.map(ReportLink.init))
         let posted = try await poster.post(text, slotID: slot.id, manual: invocation.isManual, requestID: requestID, deadline: deadline, logger: logger)
         return NotificationOutcome(summary: summary, report: published, posted: posted)
     }

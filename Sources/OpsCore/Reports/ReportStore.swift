@@ -12,11 +12,14 @@ public struct PublishedReport: Sendable, Equatable {
     public var key: String
     public var url: String
     public var expiresAt: Instant
+    /// Signed with temporary credentials of unknown lifetime: `expiresAt` is the latest the link can work.
+    public var mayExpireEarlier: Bool
 
-    public init(key: String, url: String, expiresAt: Instant) {
+    public init(key: String, url: String, expiresAt: Instant, mayExpireEarlier: Bool = false) {
         self.key = key
         self.url = url
         self.expiresAt = expiresAt
+        self.mayExpireEarlier = mayExpireEarlier
     }
 }
 

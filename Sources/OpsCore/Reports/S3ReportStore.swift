@@ -19,6 +19,12 @@ public struct S3ReportStore: ReportStore {
         self.signingCredentials = signingCredentials
     }
 
+    /// The store as configured: with the dedicated signing key read from its secret when one is set, so a
+    /// missing or wrong key fails the function's start instead of every link.
+    public static func configured(s3: S3Client, settings: ReportSettings, secrets: any SecretSource) async throws -> S3ReportStore {
+        S3ReportStore(s3: s3, settings: settings, signingCredentials: try await settings.signingKey?.credentials(with: secrets))
+    }
+
     public func publish(html: String, key: String) async throws -> PublishedReport {
         try await s3.putObject(
             bucket: settings.bucket, key: key, body: try Gzip.compress(html), contentType: "text/html; charset=utf-8",
@@ -30,6 +36,6 @@ public struct S3ReportStore: ReportStore {
         let link = try await s3.presignedGetURL(
             bucket: settings.bucket, key: key, expiresIn: settings.urlLifetimeSeconds, credentials: signingCredentials)
         let expiresAt = Instant(epochMilliseconds: Int64(link.expiresAt.timeIntervalSince1970 * 1000))
-        return PublishedReport(key: key, url: link.url, expiresAt: expiresAt)
+        return PublishedReport(key: key, url: link.url, expiresAt: expiresAt, mayExpireEarlier: link.mayExpireEarlier)
     }
 }

@@ -3,10 +3,17 @@
 public struct ReportLink: Sendable, Equatable {
     public var url: String
     public var expires: Instant
+    /// Signed with temporary credentials of unknown lifetime: `expires` is only the latest it can work.
+    public var mayExpireEarlier: Bool
 
-    public init(url: String, expires: Instant) {
+    public init(url: String, expires: Instant, mayExpireEarlier: Bool = false) {
         self.url = url
         self.expires = expires
+        self.mayExpireEarlier = mayExpireEarlier
+    }
+
+    public init(_ report: PublishedReport) {
+        self.init(url: report.url, expires: report.expiresAt, mayExpireEarlier: report.mayExpireEarlier)
     }
 
     /// `<url|title>` with the URL's control characters escaped, as Slack's link syntax wants.
@@ -15,7 +22,12 @@ public struct ReportLink: Sendable, Equatable {
     }
 
     /// `<url|title> (link valid until 2026-11-25 21:00 KST)`: when the link really dies, in the team's zone.
+    /// A link signed by the function's role says that it may die sooner rather than promise a time it
+    /// cannot know (SPEC §10).
     func slackLine(title: String, zone: ZoneRules) -> String {
-        slackLink(title: title) + " (link valid until " + SlackText.escape(zone.displayTime(expires)) + ")"
+        let until = SlackText.escape(zone.displayTime(expires))
+        guard mayExpireEarlier else { return slackLink(title: title) + " (link valid until " + until + ")" }
+        return slackLink(title: title) + " (link valid until " + until + " at the latest: signed with the function's"
+            + " temporary credentials, it can stop working sooner)"
     }
 }

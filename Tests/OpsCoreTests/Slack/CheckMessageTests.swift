@@ -28,6 +28,16 @@ import Testing
         return CheckMessage(systemName: "Argos", zone: zone).build(run: run, checks: checks.reversed(), report: report ?? self.report)
     }
 
+    /// Lambda's role credentials end a link at a time nobody knows: the message must not promise more.
+    @Test func aLinkSignedByTemporaryCredentialsIsPromisedOnlyAsAnUpperBound() throws {
+        var temporary = report
+        temporary.mayExpireEarlier = true
+        let all = try SlackPayload.texts(build(checks(notOK: 1, ok: 1), report: temporary)).joined(separator: "\n")
+        #expect(all.contains("(link valid until 2026-11-25 21:00 KST at the latest: signed with the function's temporary credentials, it can stop working sooner)"))
+        let full = try SlackPayload.texts(build(checks(notOK: 1, ok: 1))).joined(separator: "\n")
+        #expect(full.contains("(link valid until 2026-11-25 21:00 KST)") && !full.contains("at the latest"))
+    }
+
     @Test func aTypicalRunListsEveryCheckNonOKFirst() throws {
         let message = build(checks(notOK: 8, ok: 36))
         #expect(try SlackPayload.blockKitVerdict(message) == (0, "ok\n"))
