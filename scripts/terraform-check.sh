@@ -185,6 +185,7 @@ echo "  url:       $(aws_list lambda get-function-url-config --function-name "$G
 echo "  schedules: $(aws_list scheduler list-schedules --group-name "$GROUP" --query 'Schedules[].Name' | tr '\t' ' ')"
 echo "  secrets:   $(aws_list secretsmanager list-secrets --query 'SecretList[].Name' | tr '\t' ' ')"
 echo "  queues:    $(aws_list sqs list-queues --query 'QueueUrls' | tr '\t' ' ')"
+echo "  users:     $(aws_list iam list-users --path-prefix /opsdaily/ --query 'Users[].UserName' | tr '\t' ' ')"
 
 set +e
 terraform -chdir="$LOCAL" plan -detailed-exitcode -input=false -no-color "${VARS[@]}" >"$WORK/plan.log" 2>&1

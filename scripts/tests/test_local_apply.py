@@ -153,11 +153,12 @@ def test_roles_are_least_privilege(app):
 # daily-check saves a run (Query, BatchWriteItem, PutItem) and claims/finishes its post (PutItem,
 # UpdateItem); notification reads through the index only, gets the run record and queries its monitors,
 # claims/finishes its post; both scheduled functions put their report and pre-sign GETs of it (a pre-signed
-# link carries the signer's permissions, so they need s3:GetObject for their links to work).
+# link carries the signer's permissions, so they need s3:GetObject for their links to work) and read the
+# report signer's key (the local environment turns the signer on).
 LOGS = {"logs:CreateLogStream", "logs:PutLogEvents"}
 KMS = {"kms:Decrypt", "kms:GenerateDataKey"}
 SCHEDULED = {"reports": {"s3:PutObject", "s3:GetObject"}, "secret:slack": {"secretsmanager:GetSecretValue"},
-             "dlq": {"sqs:SendMessage"}, "logs": LOGS, "kms": KMS}
+             "secret:report-signing": {"secretsmanager:GetSecretValue"}, "dlq": {"sqs:SendMessage"}, "logs": LOGS, "kms": KMS}
 CALLS = {
     "collection": {"alerts": {"dynamodb:PutItem"}, "secret:webhook": {"secretsmanager:GetSecretValue"}, "logs": LOGS, "kms": KMS},
     "daily-check": {**SCHEDULED, "checks": {"dynamodb:Query", "dynamodb:BatchWriteItem", "dynamodb:PutItem", "dynamodb:UpdateItem"},
@@ -192,6 +193,34 @@ def test_each_role_allows_exactly_what_its_function_calls(app):
             for arn in resources:
                 allowed.setdefault(_resource_kind(app, arn), set()).update(actions)
         assert allowed == CALLS[f], f
+
+
+def test_report_signer_can_only_read_reports(app):
+    """The user whose key signs report links: in one group whose one policy reads report objects (and
+    decrypts them only through S3); no access key made by Terraform; the scheduled functions find its secret."""
+    user = app["report_signer_user"]
+    assert aws("iam", "list-attached-user-policies", "--user-name", user)["AttachedPolicies"] == []
+    assert aws("iam", "list-user-policies", "--user-name", user)["PolicyNames"] == []
+    assert aws("iam", "list-access-keys", "--user-name", user)["AccessKeyMetadata"] == [], "keys are the operator's"
+    [group] = aws("iam", "list-groups-for-user", "--user-name", user)["Groups"]
+    assert aws("iam", "list-attached-group-policies", "--group-name", group["GroupName"])["AttachedPolicies"] == []
+    [name] = aws("iam", "list-group-policies", "--group-name", group["GroupName"])["PolicyNames"]
+    document = aws("iam", "get-group-policy", "--group-name", group["GroupName"], "--policy-name", name)["PolicyDocument"]
+    document = json.loads(document) if isinstance(document, str) else document
+    prefix = app["function_environments"]["daily-check"]["OPS_REPORT_PREFIX"]
+    granted = {}
+    for statement in document["Statement"]:
+        assert statement["Effect"] == "Allow"
+        actions = statement["Action"] if isinstance(statement["Action"], list) else [statement["Action"]]
+        resources = statement["Resource"] if isinstance(statement["Resource"], list) else [statement["Resource"]]
+        for resource in resources:
+            granted.setdefault(resource, set()).update(actions)
+        if actions == ["kms:Decrypt"]:
+            assert statement["Condition"]["StringEquals"]["kms:ViaService"].startswith("s3.")
+    assert granted == {f'arn:aws:s3:::{app["report_bucket"]}/{prefix}*': {"s3:GetObject"}, app["kms_key_arn"]: {"kms:Decrypt"}}
+    for f in ("daily-check", "notification"):
+        assert app["function_environments"][f]["OPS_REPORT_SIGNING_SECRET_ID"] == app["secret_arns"]["report-signing"]
+    assert "OPS_REPORT_SIGNING_SECRET_ID" not in app["function_environments"]["collection"]
 
 
 def test_scheduler_role_invokes_only_the_scheduled_functions(app):

@@ -15,4 +15,5 @@ module "opsdaily" {
   alarm_actions       = var.alarm_actions
   lambda_zip_dir      = var.lambda_zip_dir
   lambda_architecture = var.lambda_architecture
+  report_signing_user = var.report_signing_user
 }

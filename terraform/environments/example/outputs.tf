@@ -42,3 +42,8 @@ output "kms_key_arn" {
   description = "KMS key of the application data."
   value       = module.opsdaily.kms_key_arn
 }
+
+output "report_signer_user" {
+  description = "User whose access key signs report links (null unless report_signing_user)."
+  value       = module.opsdaily.report_signer_user
+}

@@ -76,3 +76,9 @@ variable "lambda_architecture" {
   type        = string
   default     = "x86_64"
 }
+
+variable "report_signing_user" {
+  description = "Sign report links with a dedicated read-only user's access key, so they live the requested 12 h rather than ending with the functions' role credentials (then create and store the key: terraform/README.md step 4)."
+  type        = bool
+  default     = false
+}

@@ -35,6 +35,9 @@ module "opsdaily" {
   monitor_tags   = ["team:argos"]
   lambda_zip_dir = var.lambda_zip_dir
 
+  # On here so that the tests apply and check the optional report signer too.
+  report_signing_user = true
+
   # Throw-away environment: allow `terraform destroy` to finish at once.
   deletion_protection         = false
   secret_recovery_window_days = 0

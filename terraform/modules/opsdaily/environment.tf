@@ -1,8 +1,11 @@
 # The environment of each function, one map per function, with the names of the
 # SPEC §10 contract. A function reads exactly these; a test can compare each map
-# with what the function's configuration code reads.
+# with what the function's configuration code reads. An empty value means "not
+# set": the variable is left out of the function's environment.
 
 locals {
+  report_signing_secret_id = var.report_signing_user ? aws_secretsmanager_secret.this["report-signing"].arn : ""
+
   collection_environment = {
     OPS_TIMEZONE             = var.timezone
     OPS_ALERTS_TABLE         = aws_dynamodb_table.this["alerts"].name
@@ -25,6 +28,8 @@ locals {
     OPS_MONITOR_PRIORITIES = join(",", var.monitor_priorities)
     OPS_DATADOG_SECRET_ID  = aws_secretsmanager_secret.this["datadog"].arn
     OPS_SLACK_SECRET_ID    = aws_secretsmanager_secret.this["slack"].arn
+
+    OPS_REPORT_SIGNING_SECRET_ID = local.report_signing_secret_id
   }
 
   notification_environment = {
@@ -37,11 +42,15 @@ locals {
     OPS_REPORT_PREFIX   = var.report_prefix
     OPS_REPORT_URL_TTL  = tostring(var.report_url_ttl_seconds)
     OPS_SLACK_SECRET_ID = aws_secretsmanager_secret.this["slack"].arn
+
+    OPS_REPORT_SIGNING_SECRET_ID = local.report_signing_secret_id
   }
 
   environment = {
-    collection    = local.collection_environment
-    "daily-check" = local.daily_check_environment
-    notification  = local.notification_environment
+    for function, variables in {
+      collection    = local.collection_environment
+      "daily-check" = local.daily_check_environment
+      notification  = local.notification_environment
+    } : function => { for name, value in variables : name => value if value != "" }
   }
 }

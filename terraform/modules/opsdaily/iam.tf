@@ -96,6 +96,16 @@ data "aws_iam_policy_document" "scheduled" {
     resources = [aws_secretsmanager_secret.this["slack"].arn]
   }
 
+  dynamic "statement" {
+    for_each = var.report_signing_user ? [aws_secretsmanager_secret.this["report-signing"].arn] : []
+
+    content {
+      sid       = "ReportSigningKey"
+      actions   = ["secretsmanager:GetSecretValue"]
+      resources = [statement.value]
+    }
+  }
+
   statement {
     sid       = "DeadLetters"
     actions   = ["sqs:SendMessage"]

@@ -24,7 +24,7 @@ output "checks_table" {
 }
 
 output "secret_arns" {
-  description = "ARNs of the secrets to fill with `aws secretsmanager put-secret-value` (datadog, slack, webhook). ARNs only, never values."
+  description = "ARNs of the secrets to fill with `aws secretsmanager put-secret-value` (datadog, slack, webhook, and report-signing when report_signing_user is set). ARNs only, never values."
   value       = { for k, s in aws_secretsmanager_secret.this : k => s.arn }
 }
 
@@ -51,4 +51,9 @@ output "dead_letter_queue_url" {
 output "kms_key_arn" {
   description = "ARN of the application's KMS key (operators need kms:Encrypt on it to put secret values)."
   value       = aws_kms_key.this.arn
+}
+
+output "report_signer_user" {
+  description = "Name of the user whose access key signs report links (null unless report_signing_user): create its key with `aws iam create-access-key`."
+  value       = var.report_signing_user ? aws_iam_user.report_signer[0].name : null
 }

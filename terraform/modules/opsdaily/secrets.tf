@@ -3,11 +3,16 @@
 # `aws secretsmanager put-secret-value` (terraform/README.md).
 
 locals {
-  secret_descriptions = {
-    datadog = "Datadog API and application keys for daily-check: JSON {\"api_key\": \"...\", \"app_key\": \"...\"}"
-    slack   = "Slack incoming webhook for daily-check and notification: JSON {\"webhook_url\": \"https://hooks.slack.com/...\"}"
-    webhook = "Shared token Datadog sends to collection in the webhook token header: JSON {\"token\": \"...\"}"
-  }
+  secret_descriptions = merge(
+    {
+      datadog = "Datadog API and application keys for daily-check: JSON {\"api_key\": \"...\", \"app_key\": \"...\"}"
+      slack   = "Slack incoming webhook for daily-check and notification: JSON {\"webhook_url\": \"https://hooks.slack.com/...\"}"
+      webhook = "Shared token Datadog sends to collection in the webhook token header: JSON {\"token\": \"...\"}"
+    },
+    var.report_signing_user ? {
+      report-signing = "Access key of the report signer user, which signs report links: JSON {\"access_key_id\": \"AKIA...\", \"secret_access_key\": \"...\"}"
+    } : {},
+  )
 }
 
 resource "aws_secretsmanager_secret" "this" {

@@ -102,6 +102,12 @@ variable "report_url_ttl_seconds" {
   }
 }
 
+variable "report_signing_user" {
+  description = "Create a user that may only read reports, and an empty secret for its access key (OPS_REPORT_SIGNING_SECRET_ID), so report links live report_url_ttl_seconds instead of dying with the functions' role credentials within hours. The access key is created and stored by the operator (terraform/README.md), never by Terraform."
+  type        = bool
+  default     = false
+}
+
 variable "report_expiration_days" {
   description = "Days after which reports are deleted from the bucket by a lifecycle rule."
   type        = number
