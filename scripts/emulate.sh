@@ -49,13 +49,15 @@ emulator="$(swift build --show-bin-path)/lambda-emulator"
 
 start_work
 
-# Starts an emulator around one release function and sets BASE_URL to it. Not run in a command
+# Starts an emulator around one release function and sets BASE_URL to it; like Lambda, it hands the
+# function temporary credentials (a session token of unknown lifetime). Not run in a command
 # substitution: the emulator must be this shell's child, or the cleanup could not stop it.
 start_function() {
     local name="$1"
     shift
     "$emulator" serve --port-file "$WORK/$name.port" --function-name "$name" --timeout 120 \
-        --function-output "$WORK/$name.log" --env OPS_SYSTEM_NAME=Argos --env OPS_TIMEZONE="$ZONE" "$@" \
+        --function-output "$WORK/$name.log" --env OPS_SYSTEM_NAME=Argos --env OPS_TIMEZONE="$ZONE" \
+        --env AWS_SESSION_TOKEN=emulated-role-session "$@" \
         -- "$release/$name" > "$WORK/$name.emulator.log" &
     WORK_PIDS+=($!)
     local _
@@ -130,13 +132,16 @@ python3 scripts/lib/provision_local.py --endpoint "$MOTO_ENDPOINT" --prefix "$PR
     --slack-webhook-url "$slack_url/services/T000/B000/XXXX" > "$WORK/provisioned.json"
 export AWS_ENDPOINT_URL="$MOTO_ENDPOINT" AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing \
     AWS_REGION=ap-northeast-2 AWS_DEFAULT_REGION=ap-northeast-2
-echo "local AWS (moto)  $MOTO_ENDPOINT: tables $PREFIX-alerts, $PREFIX-checks; bucket $PREFIX-reports; secrets $PREFIX/{webhook,datadog,slack}"
+signer_key_id="$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["report_signer_access_key_id"])' "$WORK/provisioned.json")"
+echo "local AWS (moto)  $MOTO_ENDPOINT: tables $PREFIX-alerts, $PREFIX-checks; bucket $PREFIX-reports;"
+echo "                  secrets $PREFIX/{webhook,datadog,slack,report-signing}; report links signed by $PREFIX-report-signer"
 echo "fake Datadog      $datadog_url (79 catalogue monitors of team:argos + 185 of another team)"
 echo "Slack sink        $slack_url"
 
 alerts_table=(--env OPS_ALERTS_TABLE="$PREFIX-alerts")
 checks_table=(--env OPS_CHECKS_TABLE="$PREFIX-checks")
-reports=(--env OPS_REPORT_BUCKET="$PREFIX-reports" --env OPS_SLACK_SECRET_ID="$PREFIX/slack")
+reports=(--env OPS_REPORT_BUCKET="$PREFIX-reports" --env OPS_SLACK_SECRET_ID="$PREFIX/slack"
+    --env OPS_REPORT_SIGNING_SECRET_ID="$PREFIX/report-signing")
 start_function collection "${alerts_table[@]}" --env OPS_WEBHOOK_SECRET_ID="$PREFIX/webhook"
 collection_url="$BASE_URL"
 start_function daily-check "${checks_table[@]}" "${reports[@]}" --env OPS_DATADOG_API_URL="$datadog_url" \
@@ -168,7 +173,8 @@ curl -s "$slack_url/_sink/messages" > "$WORK/messages.json"
 verdict=0
 python3 scripts/lib/day_player.py summary --expect "$WORK/expect.json" --sent "$WORK/sent.json" \
     --check "$WORK/daily-check.answer.json" --notification "$WORK/notification.answer.json" \
-    --messages "$WORK/messages.json" --reports "$WORK/reports.txt" --scenario "$WORK/scenario.json" || verdict=$?
+    --messages "$WORK/messages.json" --reports "$WORK/reports.txt" --scenario "$WORK/scenario.json" \
+    --signer-key-id "$signer_key_id" || verdict=$?
 if [ "$verdict" -ne 0 ]; then
     for name in collection daily-check notification; do
         echo "--- last lines of $name's log"

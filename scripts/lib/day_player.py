@@ -8,13 +8,15 @@
            naming each expectation that did not hold.
 """
 import argparse
+import html
 import http.client
 import json
+import re
 import sys
 import uuid
 from collections import Counter
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 REPO = Path(__file__).resolve().parents[2]
 OUTCOME_REASONS = {
@@ -133,6 +135,30 @@ class Table:
             print(f"{name:{label}}  {wanted:>{expected}}  {got:>{actual}}  {verdict}".rstrip())
 
 
+def texts(value):
+    """Every string in a Slack payload (blocks, fields, the fallback text)."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from texts(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from texts(item)
+
+
+def report_links(payload):
+    """The distinct pre-signed links in a message (each appears in its blocks and its fallback text)."""
+    links = {match for text in texts(payload) for match in re.findall(r"<(https?://[^|>]+)\|", text)}
+    return sorted(html.unescape(link) for link in links if "X-Amz-Signature=" in link)
+
+
+def signer_of(link):
+    """The access key id in a pre-signed link's X-Amz-Credential (key/date/region/s3/aws4_request)."""
+    credential = parse_qs(urlsplit(link).query).get("X-Amz-Credential", [""])[0]
+    return credential.split("/", 1)[0]
+
+
 def summary(args):
     expect, sent = load(args.expect), load(args.sent) or {}
     check, notification = load(args.check) or {}, load(args.notification) or {}
@@ -172,6 +198,13 @@ def summary(args):
 
     posted = [m for m in messages if m.get("reply", {}).get("status") == 200]
     table.row("Slack messages posted", 2, len(posted))
+    if args.signer_key_id:
+        links = [link for m in posted for link in report_links(m.get("payload", {}))]
+        signed = [link for link in links if signer_of(link) == args.signer_key_id]
+        table.row("report links in Slack (check 1, digest 2)", 3, len(links))
+        table.row("  signed by the report signer", len(links), len(signed))
+        lines = [text for m in posted for text in texts(m.get("payload", {})) if "link valid until" in text]
+        table.row("  said to end sooner than asked", 0, sum("at the latest" in line for line in lines))
     reports = [line for line in Path(args.reports).read_text().splitlines() if line] if args.reports else []
     table.row("reports written", 2, len(reports))
     print()
@@ -207,6 +240,7 @@ def main():
     judge.add_argument("--reports", help="file listing the reports written, one a line")
     judge.add_argument("--catalogue", default=str(REPO / "terraform/datadog/monitors.json"))
     judge.add_argument("--scenario", default=str(REPO / "scripts/fakes/datadog-scenario.json"))
+    judge.add_argument("--signer-key-id", help="the report signer's access key id: every report link must carry it")
     judge.set_defaults(run=summary)
     args = parser.parse_args()
     args.run(args)
