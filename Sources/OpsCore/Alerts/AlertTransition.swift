@@ -4,6 +4,22 @@ public enum AlertTransition: Sendable, Hashable {
     case other(String)
 
     public init(raw: String) {
+        // Datadog's own spellings and the stored names first: every report row and digest entry parses
+        // one, and normalising costs a split, a join and a lowercase.
+        switch raw {
+        case "Triggered", "triggered": self = .triggered
+        case "Recovered", "recovered": self = .recovered
+        case "Re-Triggered", "re-triggered": self = .reTriggered
+        case "Warn", "warn": self = .warn
+        case "Re-Warn", "re-warn": self = .reWarn
+        case "No Data", "no-data": self = .noData
+        case "Re-No Data", "re-no-data": self = .reNoData
+        case "Renotify", "renotify": self = .renotify
+        default: self.init(normalizing: raw)
+        }
+    }
+
+    private init(normalizing raw: String) {
         switch raw.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ").lowercased() {
         case "triggered": self = .triggered
         case "re-triggered", "retriggered": self = .reTriggered

@@ -102,6 +102,18 @@ import Testing
         #expect(alert.flags.contains("unknown_transition") == (name == "other"))
     }
 
+    /// The digest and the report parse stored names and Datadog's spellings on a fast path; anything else
+    /// goes through normalisation, with the same answers.
+    @Test func storedNamesAndOddSpellingsParseAlike() {
+        let known: [AlertTransition] = [.triggered, .reTriggered, .warn, .reWarn, .noData, .reNoData, .recovered, .renotify]
+        for transition in known { #expect(AlertTransition(raw: transition.name) == transition, "\(transition.name)") }
+        #expect(AlertTransition(raw: "  re-TRIGGERED ") == .reTriggered)
+        #expect(AlertTransition(raw: "No   Data") == .noData)
+        #expect(AlertTransition(raw: "NoData") == .noData)
+        #expect(AlertTransition(raw: "Recovery") == .recovered)
+        #expect(AlertTransition(raw: "<!channel>") == .other("<!channel>"))
+    }
+
     @Test func aMissingTransitionIsInferredFromTheEventTitle() throws {
         let alert = try parse(["id": "1", "event_title": "[Recovered] [P2][DB] CPU high"])
         #expect(alert.transition == "recovered")
