@@ -22,7 +22,9 @@ public struct AlertEpisode: Sendable, Equatable {
     /// began). A recovery with no open episode closes nothing and is not an episode: its start is unknown.
     static func pair(_ entries: [DigestEntry], in alerts: [Alert], carried: [AlertEpisode]) -> [AlertEpisode] {
         var pairing = EpisodePairing(open: carried)
-        for entry in entries { pairing.add(alerts[entry.index], category: entry.category, isRepeat: entry.isRepeat) }
+        for entry in entries {
+            pairing.add(PairingNotice(alerts[entry.index]), category: entry.category, isRepeat: entry.isRepeat)
+        }
         return (pairing.closed + pairing.open.values).sorted { ($0.startedAt, $0.key) < ($1.startedAt, $1.key) }
     }
 }
@@ -42,14 +44,14 @@ public struct EpisodePairing: Sendable {
     /// `[TEST]` notifications are the caller's to leave out.
     public mutating func add(_ alert: Alert) {
         let transition = alert.parsedTransition
-        add(alert, category: transition.category, isRepeat: transition.isRepeat)
+        add(PairingNotice(alert), category: transition.category, isRepeat: transition.isRepeat)
     }
 
     /// Forgets the closed episodes: before a window only the open ones matter.
     public mutating func forgetClosed() { closed.removeAll(keepingCapacity: true) }
 
-    mutating func add(_ alert: Alert, category: AlertTransition.Category, isRepeat: Bool) {
-        let key = alert.cycleKey.map { "cycle:" + $0 } ?? "monitor:\(alert.monitorID ?? "-")|\(alert.scope ?? "")"
+    mutating func add(_ alert: PairingNotice, category: AlertTransition.Category, isRepeat: Bool) {
+        let key = alert.cycleKey.map { "cycle:" + $0 } ?? "monitor:" + (alert.monitorID ?? "-") + "|" + (alert.scope ?? "")
         let current = open.index(forKey: key)
         switch category {
         case .recovered:
@@ -68,6 +70,26 @@ public struct EpisodePairing: Sendable {
                     startedAt: alert.eventTime, firstSeenAsRepeat: isRepeat, recoveredAt: nil, notifications: 1)
             }
         }
+    }
+}
+
+/// What pairing reads of a notification. Passing these few fields instead of the alert spares a copy of
+/// the whole alert (a few dozen references) for every notification of a storm.
+struct PairingNotice {
+    var cycleKey: String?
+    var monitorID: String?
+    var scope: String?
+    var title: String?
+    var priority: Int?
+    var eventTime: Int64
+
+    init(_ alert: borrowing Alert) {
+        cycleKey = alert.cycleKey
+        monitorID = alert.monitorID
+        scope = alert.scope
+        title = alert.title
+        priority = alert.priority
+        eventTime = alert.eventTime
     }
 }
 
