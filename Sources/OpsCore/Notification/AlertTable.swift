@@ -23,16 +23,20 @@ struct AlertTable {
         clock.append(Instant(epochMilliseconds: alert.eventTime), to: &out)
         if alert.isTest { out += " <span class=\"cat\">TEST</span>" }
         let transition = alert.parsedTransition
-        for text in [
-            alert.monitorID, alert.title ?? alert.eventTitle, alert.priority.map { "P\($0)" },
-            transition.category == .other ? alert.transitionRaw ?? alert.transition : transition.name, alert.scope, alert.metric,
-        ] {
-            out += "</td><td>"
-            HTMLText.append(text ?? "–", to: &out)
-        }
+        appendCell(alert.monitorID, to: &out)
+        appendCell(alert.title ?? alert.eventTitle, to: &out)
+        appendCell(alert.priority.map { "P\($0)" }, to: &out)
+        appendCell(transition.category == .other ? alert.transitionRaw ?? alert.transition : transition.name, to: &out)
+        appendCell(alert.scope, to: &out)
+        appendCell(alert.metric, to: &out)
         out += "</td><td>"
         if let link = alert.link { HTMLText.appendLink(link, text: "Datadog", to: &out) } else { out += "–" }
         out += "</td></tr>\n"
+    }
+
+    private func appendCell(_ text: String?, to out: inout String) {
+        out += "</td><td>"
+        HTMLText.append(text ?? "–", to: &out)
     }
 
     static let columns = ["Time", "Monitor", "Title", "Priority", "Transition", "Scope", "Metric", "Link"]
