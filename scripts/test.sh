@@ -16,9 +16,9 @@ trap 'rm -rf "$results"' EXIT
 passed=0
 failed=0
 
-# Runs one step, keeps its output, and adds its own pass/fail counts to the totals.
+# Runs one step, keeps its output and how long it took, and adds its own pass/fail counts to the totals.
 step() {
-    local name="$1"
+    local name="$1" started=$SECONDS
     shift
     log "$name"
     if "$@" 2>&1 | tee "$results/$name.log"; then
@@ -26,6 +26,7 @@ step() {
     else
         echo "failed" > "$results/$name.status"
     fi
+    echo $(( SECONDS - started )) > "$results/$name.seconds"
 }
 
 step build swift build --build-tests
@@ -37,11 +38,12 @@ step emulation scripts/emulate.sh --seed 1
 step reports scripts/screenshot-reports.sh
 step terraform scripts/terraform-check.sh
 
-printf '\n%-12s %s\n' step result
+printf '\n%-12s %-7s %s\n' step result seconds
 for status in "$results"/*.status; do
     name="$(basename "$status" .status)"
-    printf '%-12s %s\n' "$name" "$(cat "$status")"
+    printf '%-12s %-7s %s\n' "$name" "$(cat "$status")" "$(cat "$results/$name.seconds")"
 done
+echo "total: $SECONDS s"
 
 swift_total="$(grep -oE 'Test run with [0-9]+ tests?' "$results/swift-tests.log" | grep -oE '[0-9]+' | head -1 || true)"
 swift_failed="$(grep -E '^✘ Test .* failed after' "$results/swift-tests.log" | grep -vc '^✘ Test run with' || true)"
