@@ -15,11 +15,13 @@ results="$(mktemp -d)"
 trap 'rm -rf "$results"' EXIT
 passed=0
 failed=0
+steps=()
 
 # Runs one step, keeps its output and how long it took, and adds its own pass/fail counts to the totals.
 step() {
     local name="$1" started=$SECONDS
     shift
+    steps+=("$name")
     log "$name"
     if "$@" 2>&1 | tee "$results/$name.log"; then
         echo "ok" > "$results/$name.status"
@@ -39,9 +41,8 @@ step reports scripts/screenshot-reports.sh
 step terraform scripts/terraform-check.sh
 
 printf '\n%-12s %-7s %s\n' step result seconds
-for status in "$results"/*.status; do
-    name="$(basename "$status" .status)"
-    printf '%-12s %-7s %s\n' "$name" "$(cat "$status")" "$(cat "$results/$name.seconds")"
+for name in "${steps[@]}"; do
+    printf '%-12s %-7s %s\n' "$name" "$(cat "$results/$name.status")" "$(cat "$results/$name.seconds")"
 done
 echo "total: $SECONDS s"
 
