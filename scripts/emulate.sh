@@ -74,7 +74,7 @@ invoke() {
     echo "  answer: $(cat "$WORK/$name.answer.json")"
 }
 
-# Prints a report's key and pre-signed link (the function's own, else one signed here) and copies it to
+# Prints a report's key and the pre-signed link the function answered (the one it posted) and copies it to
 # build/reports/<file>; lists it in $WORK/reports.txt.
 fetch_report() {
     local answer="$1" file="$2"
@@ -96,9 +96,7 @@ stored = s3.get_object(Bucket=bucket, Key=key)
 body = stored["Body"].read()
 # Reports are stored gzip-compressed; a browser fetching the link undoes it, a local copy must too.
 open(copy, "wb").write(gzip.decompress(body) if stored.get("ContentEncoding") == "gzip" else body)
-url = document.get("reportURL") or s3.generate_presigned_url(
-    "get_object", Params={"Bucket": bucket, "Key": key}, ExpiresIn=43200)
-print(f"  report  s3://{bucket}/{key}\n  link    {url}\n  copy    {copy}")
+print(f"  report  s3://{bucket}/{key}\n  link    {document.get('reportURL', '(the answer names none)')}\n  copy    {copy}")
 open(listing, "a").write(key + "\n")
 PY
 }

@@ -119,6 +119,12 @@ import FunctionTestSupport
         let report = try Gunzip.text(try await s3.getObject(bucket: bucket, key: reportKey))
         #expect(report.contains("Content-Security-Policy"))
         #expect(report.contains("SYSTEM-EC2-CPU-High-01"))
+        let link = try #require(outcome["reportURL"] as? String)
+        #expect(link.contains("/reports/check/2026/11/25/0900.html?") && link.contains("X-Amz-Signature="))
+        let payload = try await slackMessages().first?["payload"] ?? [:]
+        let messageText = String(decoding: try JSONSerialization.data(withJSONObject: payload, options: .withoutEscapingSlashes), as: UTF8.self)
+        // Slack's mrkdwn wants & escaped inside a link too.
+        #expect(messageText.contains(link.replacingOccurrences(of: "&", with: "&amp;")), "the answer's link is the one posted to Slack")
     }
 
     @Test func aRateLimitStormIsWaitedOut() async throws {

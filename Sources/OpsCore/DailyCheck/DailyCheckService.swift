@@ -72,7 +72,7 @@ public struct DailyCheckService: Sendable {
         return DailyCheckOutcome(
             slot: slot.id, status: failure == nil ? "finished" : "failed", total: run.total, notOK: run.notOK,
             counts: Dictionary(uniqueKeysWithValues: run.counts.map { ($0.key.rawValue, $0.value) }),
-            reportKey: published?.key, posted: posted)
+            reportKey: published?.key, reportURL: published?.url, posted: posted)
     }
 
     private func slackMessage(slot: CheckSlot, run: CheckRun, checks: [MonitorCheck], report: PublishedReport?, failure: String?) -> SlackMessage {
@@ -92,6 +92,8 @@ public struct DailyCheckOutcome: Codable, Sendable, Equatable {
     public var notOK: Int
     public var counts: [String: Int]
     public var reportKey: String?
+    /// The pre-signed link the Slack message carries, so whoever invoked the function can open the same report.
+    public var reportURL: String?
     public var posted: Bool
 }
 
