@@ -15,7 +15,7 @@ public struct CheckReport: Sendable {
         let title = "\(systemName) daily check · \(run.slotID)"
         return HTMLPage.render(title: title, style: CheckReportStyle.css) { out in
             out += "<header>\n<h1>\(HTMLText.escape(title))</h1>\n"
-            out += "<p class=\"meta\">Checked \(esc(zone.displayTime(run.started))) – \(esc(zone.displayTime(run.finished))). "
+            out += "<p class=\"meta\">Checked \(esc(zone.displaySpan(from: run.started, to: run.finished))). "
             out += "Times in \(esc(zone.displayName(at: run.started))). \(run.total) monitors, \(run.notOK) not OK.</p>\n"
             out += countList(run) + priorityLine(run) + "</header>\n<main>\n"
             if checks.isEmpty {

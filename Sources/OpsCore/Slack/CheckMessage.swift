@@ -62,7 +62,7 @@ public struct CheckMessage: Sendable {
     }
 
     private func ranLine(_ run: CheckRun) -> String {
-        "Checked \(zone.displayTime(run.started)) – \(zone.localDateTime(at: run.finished).time.hourMinute), \(zone.displayName(at: run.started))"
+        "Checked \(zone.displaySpan(from: run.started, to: run.finished)), \(zone.displayName(at: run.started))"
     }
 
     private func linkLine(_ report: ReportLink?) -> String {

@@ -63,7 +63,7 @@ import Testing
     @Test func theHeaderNamesTheZoneAndCountsByClassAndPriority() throws {
         let html = try render(checks())
         #expect(html.contains("Times in Asia/Seoul (UTC+09:00)."))
-        #expect(html.contains("Checked 2026-11-25 09:00 KST – 2026-11-25 09:00 KST."))
+        #expect(html.contains("Checked 2026-11-25 09:00 KST."))
         #expect(html.contains(#"<li><span class="state c-alert">Alert</span> 1</li>"#))
         #expect(html.contains("P1: Alert 1 · P2: Error 1, OK 1"))
         #expect(html.contains("<meta name=\"viewport\""))

@@ -45,7 +45,7 @@ import Testing
         #expect(message.blocks.first == .header("Argos daily check · 2026-11-25T09:00"))
         #expect(all.contains("*8 of 44 checks need attention.*"))
         #expect(all.contains("*Alert*\n2"))
-        #expect(all.contains("Checked 2026-11-25 09:00 KST – 09:00, Asia/Seoul (UTC+09:00)"))
+        #expect(all.contains("Checked 2026-11-25 09:00 KST, Asia/Seoul (UTC+09:00)"))
         #expect(all.contains("<https://bucket.s3.test/reports/check.html?X-Amz-Signature=abc&amp;X-Amz-Expires=43200|Open the check report>"))
         #expect(all.contains("link valid until 2026-11-25 21:00 KST"))
         #expect(all.contains("*Error* · P2 · `SYSTEM-EC2-CPU-High-3` [P2][System] EC2 CPU high on host-3 — monitor deleted since it was listed"))

@@ -32,6 +32,15 @@ import Testing
         }
     }
 
+    @Test func spansAreSaidAsBrieflyAsStaysExact() throws {
+        let seoul = try Self.tzif("Asia/Seoul")
+        let span = { (start: String, end: String) in seoul.displaySpan(from: Self.instant(start), to: Self.instant(end)) }
+        #expect(span("2026-11-25T00:00:05Z", "2026-11-25T00:00:59Z") == "2026-11-25 09:00 KST")
+        #expect(span("2026-11-25T00:00:05Z", "2026-11-25T00:02:01Z") == "2026-11-25 09:00 – 09:02 KST")
+        #expect(span("2026-11-25T14:59:00Z", "2026-11-25T15:01:00Z") == "2026-11-25 23:59 KST – 2026-11-26 00:01 KST")
+        #expect(span("1987-05-09T16:59:00Z", "1987-05-09T17:01:00Z") == "1987-05-10 01:59 KST – 1987-05-10 03:01 KDT")
+    }
+
     @Test func seoulObservedDaylightTimeIn1987And1988() throws {
         let zone = try Self.tzif("Asia/Seoul")
         let cases: [(String, String, String)] = [
