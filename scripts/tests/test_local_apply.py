@@ -150,8 +150,8 @@ def test_roles_are_least_privilege(app):
 
 # What each function's code calls, by resource (a missing action fails in production only; an extra one is
 # privilege nobody uses). Keep in step with Sources/*: collection stores with one conditional PutItem;
-# daily-check saves a run (Query, BatchWriteItem, PutItem) and claims/finishes its post (PutItem,
-# UpdateItem); notification reads through the index only, gets the run record and queries its monitors,
+# daily-check saves a run (Query, BatchWriteItem, PutItem) and claims/finishes its post (PutItem, GetItem
+# of the marker when the claim is refused, UpdateItem); notification reads through the index only, gets the run record and queries its monitors,
 # claims/finishes its post; both scheduled functions put their report and pre-sign GETs of it (a pre-signed
 # link carries the signer's permissions, so they need s3:GetObject for their links to work) and read the
 # report signer's key (the local environment turns the signer on).
@@ -161,7 +161,8 @@ SCHEDULED = {"reports": {"s3:PutObject", "s3:GetObject"}, "secret:slack": {"secr
              "secret:report-signing": {"secretsmanager:GetSecretValue"}, "dlq": {"sqs:SendMessage"}, "logs": LOGS, "kms": KMS}
 CALLS = {
     "collection": {"alerts": {"dynamodb:PutItem"}, "secret:webhook": {"secretsmanager:GetSecretValue"}, "logs": LOGS, "kms": KMS},
-    "daily-check": {**SCHEDULED, "checks": {"dynamodb:Query", "dynamodb:BatchWriteItem", "dynamodb:PutItem", "dynamodb:UpdateItem"},
+    "daily-check": {**SCHEDULED, "checks": {"dynamodb:Query", "dynamodb:BatchWriteItem", "dynamodb:PutItem", "dynamodb:GetItem",
+                                                 "dynamodb:UpdateItem"},
                     "secret:datadog": {"secretsmanager:GetSecretValue"}},
     "notification": {**SCHEDULED, "alerts/index/by_day": {"dynamodb:Query"},
                      "checks": {"dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem", "dynamodb:UpdateItem"}},

@@ -113,7 +113,8 @@ data "aws_iam_policy_document" "scheduled" {
   }
 }
 
-# daily-check (SPEC §6): run and monitor records, the Datadog keys.
+# daily-check (SPEC §6): run and monitor records, the Datadog keys. GetItem reads
+# its post marker when the claim is refused (a retry of a posted slot is quiet).
 data "aws_iam_policy_document" "daily_check" {
   source_policy_documents = [
     data.aws_iam_policy_document.base["daily-check"].json,
@@ -123,7 +124,7 @@ data "aws_iam_policy_document" "daily_check" {
   statement {
     sid = "ChecksReadWrite"
     actions = [
-      "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:Query", "dynamodb:BatchWriteItem",
+      "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:Query", "dynamodb:BatchWriteItem",
     ]
     resources = [aws_dynamodb_table.this["checks"].arn]
   }
