@@ -26,7 +26,7 @@ await LambdaRuntime.run { context in
     let service = DailyCheckService(
         slots: configuration.slots,
         checker: MonitorChecker(client: datadog, selection: configuration.selection, clock: { Instant(epochMilliseconds: EpochMilliseconds.now.value) }),
-        store: DynamoDBCheckStore(client: dynamoDB, table: configuration.checksTable),
+        store: DynamoDBCheckStore(client: dynamoDB, table: configuration.checksTable, retentionDays: configuration.retentionDays),
         reports: try await S3ReportStore.configured(s3: s3, settings: configuration.reports, secrets: secrets),
         reportPrefix: configuration.reports.prefix,
         report: CheckReport(systemName: configuration.systemName, zone: configuration.zone, datadog: configuration.datadog),

@@ -8,6 +8,7 @@ struct NotificationConfiguration: Sendable {
     var alertsTable: String
     var checksTable: String
     var reports: ReportSettings
+    var retentionDays: Int
     var slackWebhook: SecretReference
 
     init(environment: EnvironmentReader) throws(ConfigurationError) {
@@ -17,6 +18,7 @@ struct NotificationConfiguration: Sendable {
         alertsTable = try environment.resourceName("OPS_ALERTS_TABLE", what: "the name of the alerts DynamoDB table")
         checksTable = try environment.resourceName("OPS_CHECKS_TABLE", what: "the name of the checks DynamoDB table")
         reports = try environment.reportSettings()
+        retentionDays = try environment.retentionDays()
         slackWebhook = try environment.slackWebhook()
     }
 }

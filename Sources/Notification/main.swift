@@ -22,7 +22,7 @@ await LambdaRuntime.run { context in
     let service = NotificationService(
         slots: configuration.slots,
         alerts: DynamoDBAlertReader(client: dynamoDB, table: configuration.alertsTable, zone: configuration.zone),
-        checks: DynamoDBCheckStore(client: dynamoDB, table: configuration.checksTable),
+        checks: DynamoDBCheckStore(client: dynamoDB, table: configuration.checksTable, retentionDays: configuration.retentionDays),
         reports: try await S3ReportStore.configured(s3: s3, settings: configuration.reports, secrets: secrets),
         reportPrefix: configuration.reports.prefix,
         report: AlertReport(systemName: configuration.systemName, zone: configuration.zone),

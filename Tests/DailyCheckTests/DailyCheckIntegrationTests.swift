@@ -136,6 +136,25 @@ import FunctionTestSupport
         #expect((outcome["counts"] as? [String: Int])?["Error"] == 1, "only the deleted monitor is an error")
     }
 
+    /// The run record exists from the start: a notification arriving mid-check says "has not finished"
+    /// instead of "did not run".
+    @Test func aRunningCheckIsRecordedAsRunningUntilItFinishes() async throws {
+        defer { Task { try await shutdown() } }
+        try await datadog.control("/_fake/faults", json: #"{"delay_ms": 3000, "count": 1, "path_prefix": "/api/v1/monitor"}"#)
+        async let outcome = invoke(#"{"scheduled_time": "2026-11-25T11:00:00Z"}"#)
+        let key: [String: AttributeValue] = ["pk": .s("RUN#2026-11-25T20:00"), "sk": .s("RUN")]
+        var seen: [String: AttributeValue]?
+        for _ in 0..<50 where seen == nil {
+            seen = try await dynamoDB.getItem(tableName: checksTable, key: key, consistentRead: true)
+            if seen == nil { try await Task.sleep(for: .milliseconds(50)) }
+        }
+        #expect(seen?["status"] == .s("running"), "\(seen ?? [:])")
+        #expect(seen?["finished_at"] == nil && seen?["expires_at"] != nil)
+        #expect(try await outcome["status"] as? String == "finished")
+        let finished = try await dynamoDB.getItem(tableName: checksTable, key: key, consistentRead: true)
+        #expect(finished?["status"] == .s("finished") && finished?["finished_at"] != nil)
+    }
+
     @Test func aManualRunPostsAgainAndABadEventIsAnError() async throws {
         defer { Task { try await shutdown() } }
         _ = try await invoke(#"{"slot": "2026-11-25T20:00"}"#)

@@ -30,7 +30,7 @@ import Testing
 
     func poster(_ local: LocalStack, _ slack: RecordingSlack, now: Int64 = Self.now) -> OncePerSlotPoster {
         OncePerSlotPoster(
-            function: "notification", store: DynamoDBCheckStore(client: local.dynamoDB, table: local.checksTable), slack: slack,
+            function: "notification", store: DynamoDBCheckStore(client: local.dynamoDB, table: local.checksTable, retentionDays: 30), slack: slack,
             clock: { Instant(epochMilliseconds: now) })
     }
 
@@ -51,12 +51,16 @@ import Testing
         #expect(try await post(poster, request: "r3") == false)
         #expect(try await post(poster, request: "r4") == false)
         #expect(slack.posts.withLock { $0 } == 1)
+        let marker = try await local.dynamoDB.getItem(
+            tableName: local.checksTable, key: ["pk": .s("RUN#2026-11-25T09:00"), "sk": .s("POST#notification")], consistentRead: true)
+        #expect(marker?["status"] == .s("posted"))
+        #expect(marker?["expires_at"] == .n(String(Self.now / 1000 + 30 * 86_400)), "the marker lives as long as OPS_RETENTION_DAYS")
     }
 
     @Test func aLiveClaimIsAnErrorAndAnAbandonedOneIsTakenOver() async throws {
         let local = try await LocalStack.start(webhookToken: "t")
         defer { Task { try await local.shutdown() } }
-        let store = DynamoDBCheckStore(client: local.dynamoDB, table: local.checksTable)
+        let store = DynamoDBCheckStore(client: local.dynamoDB, table: local.checksTable, retentionDays: 30)
         // An invocation claimed the post and died before posting; its deadline is two minutes away.
         #expect(try await store.claimPost(
             slotID: "2026-11-25T09:00", function: "notification", requestID: "dead", now: Self.now, claimUntil: Self.now + 120_000) == .claimed)

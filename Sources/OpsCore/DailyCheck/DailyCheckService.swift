@@ -36,6 +36,7 @@ public struct DailyCheckService: Sendable {
         let slot = try invocation.checkSlot(in: slots)
         let started = clock()
         logger.info("checking", metadata: ["slot": "\(slot.id)"])
+        try await store.begin(run: .running(slotID: slot.id, started: started, retentionDays: retentionDays))
 
         let checks: [MonitorCheck]
         var failure: String?

@@ -53,6 +53,8 @@ public struct CheckRunSummary: Sendable, Equatable {
         switch record.status {
         case "finished": return nil
         case "failed": return "The \(slotID) check failed: " + (record.error ?? "no monitor could be listed") + "."
+        case "running":
+            return "The \(slotID) check has not finished: it started but saved no result (still running, or it timed out or crashed)."
         default: return "The \(slotID) check has not finished (status \(record.status))."
         }
     }

@@ -49,6 +49,16 @@ public struct CheckRunRecord: Codable, Sendable, Equatable {
         self.error = error
         expiresAt = run.finished.epochMilliseconds / 1000 + Int64(retentionDays) * 86_400
     }
+
+    /// The record written when a check starts, so that a notification arriving while it still runs (or
+    /// after it died) says "has not finished" rather than "did not run".
+    public static func running(slotID: String, started: Instant, retentionDays: Int) -> CheckRunRecord {
+        var record = CheckRunRecord(
+            run: CheckRun(slotID: slotID, started: started, finished: started, checks: []), status: "running", reportKey: nil,
+            error: nil, retentionDays: retentionDays)
+        record.finishedAt = nil
+        return record
+    }
 }
 
 /// One monitor's check in a slot.

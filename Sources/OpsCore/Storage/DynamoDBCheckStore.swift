@@ -4,10 +4,17 @@ import AWSCore
 public struct DynamoDBCheckStore: CheckStore {
     let client: DynamoDBClient
     let table: String
+    /// `OPS_RETENTION_DAYS`: post markers expire with the slot's other records.
+    let retentionDays: Int
 
-    public init(client: DynamoDBClient, table: String) {
+    public init(client: DynamoDBClient, table: String, retentionDays: Int) {
         self.client = client
         self.table = table
+        self.retentionDays = retentionDays
+    }
+
+    public func begin(run: CheckRunRecord) async throws {
+        try await client.putItem(tableName: table, run)
     }
 
     public func save(run: CheckRunRecord, monitors: [MonitorCheckRecord]) async throws {
@@ -35,7 +42,7 @@ public struct DynamoDBCheckStore: CheckStore {
                 tableName: table,
                 item: key.merging([
                     "status": .s("posting"), "request_id": .s(requestID), "claimed_at": .n(String(now)),
-                    "claim_until": .n(String(claimUntil)), "expires_at": .n(String(now / 1000 + 400 * 86_400)),
+                    "claim_until": .n(String(claimUntil)), "expires_at": .n(String(now / 1000 + Int64(retentionDays) * 86_400)),
                 ]) { current, _ in current },
                 conditionExpression: "attribute_not_exists(pk) OR #status = :failed OR (#status = :posting AND claim_until < :now)",
                 expressionAttributeNames: ["#status": "status"],

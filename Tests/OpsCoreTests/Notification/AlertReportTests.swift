@@ -123,7 +123,7 @@ import Testing
     @Test(arguments: [
         (SummaryBuilder.Run.missing, "No check run was found for the 2026-11-25T09:00 slot: daily-check did not run or did not save."),
         (.failed, "The 2026-11-25T09:00 check failed: Datadog answered 403."),
-        (.running, "The 2026-11-25T09:00 check has not finished (status running)."),
+        (.running, "The 2026-11-25T09:00 check has not finished: it started but saved no result (still running, or it timed out or crashed)."),
     ])
     func aCheckRunThatDidNotFinishIsALoudWarning(run: SummaryBuilder.Run, warning: String) throws {
         let page = Self.render(builder.summary(try builder.sampleAlerts(), checkRun: builder.checkRun(run)), zone: builder.zone)

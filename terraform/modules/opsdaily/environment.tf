@@ -41,6 +41,7 @@ locals {
     OPS_REPORT_BUCKET   = module.reports_bucket.id
     OPS_REPORT_PREFIX   = var.report_prefix
     OPS_REPORT_URL_TTL  = tostring(var.report_url_ttl_seconds)
+    OPS_RETENTION_DAYS  = tostring(var.retention_days)
     OPS_SLACK_SECRET_ID = aws_secretsmanager_secret.this["slack"].arn
 
     OPS_REPORT_SIGNING_SECRET_ID = local.report_signing_secret_id
