@@ -49,6 +49,9 @@ emulator="$(swift build --show-bin-path)/lambda-emulator"
 
 start_work
 
+# Each function signs with its own access key, so moto's recording tells whose calls are whose.
+access_key() { printf 'ASIAEMULATED%s' "$(tr -d '-' <<< "${1^^}")"; }
+
 # Starts an emulator around one release function and sets BASE_URL to it; like Lambda, it hands the
 # function temporary credentials (a session token of unknown lifetime). Not run in a command
 # substitution: the emulator must be this shell's child, or the cleanup could not stop it.
@@ -57,7 +60,7 @@ start_function() {
     shift
     "$emulator" serve --port-file "$WORK/$name.port" --function-name "$name" --timeout 120 \
         --function-output "$WORK/$name.log" --env OPS_SYSTEM_NAME=Argos --env OPS_TIMEZONE="$ZONE" \
-        --env AWS_SESSION_TOKEN=emulated-role-session "$@" \
+        --env AWS_ACCESS_KEY_ID="$(access_key "$name")" --env AWS_SESSION_TOKEN=emulated-role-session "$@" \
         -- "$release/$name" > "$WORK/$name.emulator.log" &
     WORK_PIDS+=($!)
     local _
@@ -68,10 +71,10 @@ start_function() {
 
 # Invokes a function with a JSON event and keeps its answer in $WORK/<name>.answer.json.
 invoke() {
-    local base="$1" name="$2" event="$3"
+    local base="$1" name="$2" event="$3" answer="${4:-$WORK/$2.answer.json}"
     echo "  event:  $event"
-    curl -s -X POST "$base/2015-03-31/functions/$name/invocations" -d "$event" > "$WORK/$name.answer.json"
-    echo "  answer: $(cat "$WORK/$name.answer.json")"
+    curl -s -X POST "$base/2015-03-31/functions/$name/invocations" -d "$event" > "$answer"
+    echo "  answer: $(cat "$answer")"
 }
 
 # Prints a report's key and the pre-signed link the function answered (the one it posted) and copies it to
@@ -120,6 +123,8 @@ python3 scripts/lib/day_generator.py --alerts "$alerts" --seed "$seed" --slot-ut
     --out "$WORK/day.jsonl" --expect "$WORK/expect.json" --scenario-out "$WORK/scenario.json"
 
 log "starting moto, the fake Datadog and the Slack sink"
+# moto records every request it receives: the functions' calls are checked against their roles at the end.
+export MOTO_ENABLE_RECORDING=True MOTO_RECORDER_FILEPATH="$WORK/moto-calls.jsonl"
 start_moto
 start_fake fake_datadog.py --catalogue terraform/datadog/monitors.json --scenario "$WORK/scenario.json" \
     --api-key local-api-key --app-key local-app-key
@@ -162,6 +167,10 @@ echo
 echo "--- notification: 5 minutes later"
 invoke "$notification_url" notification "{\"scheduled_time\": \"$notify_utc\"}"
 fetch_report "$WORK/notification.answer.json" alerts.html
+echo
+echo "--- Lambda retries both scheduled invocations: their slot has posted, so both stay quiet"
+invoke "$check_url" daily-check "{\"scheduled_time\": \"$slot_utc\"}" "$WORK/daily-check.retry.json"
+invoke "$notification_url" notification "{\"scheduled_time\": \"$notify_utc\"}" "$WORK/notification.retry.json"
 
 echo
 echo "--- Slack, as the channel reads it"
@@ -172,7 +181,13 @@ verdict=0
 python3 scripts/lib/day_player.py summary --expect "$WORK/expect.json" --sent "$WORK/sent.json" \
     --check "$WORK/daily-check.answer.json" --notification "$WORK/notification.answer.json" \
     --messages "$WORK/messages.json" --reports "$WORK/reports.txt" --scenario "$WORK/scenario.json" \
-    --signer-key-id "$signer_key_id" || verdict=$?
+    --signer-key-id "$signer_key_id" --retry "$WORK/daily-check.retry.json" --retry "$WORK/notification.retry.json" \
+    || verdict=$?
+echo
+echo "--- AWS calls the functions made (moto's recording), against what their roles allow (IAM is not enforced here)"
+python3 scripts/lib/function_calls.py check --recording "$WORK/moto-calls.jsonl" --prefix "$PREFIX" \
+    --key "$(access_key collection)=collection" --key "$(access_key daily-check)=daily-check" \
+    --key "$(access_key notification)=notification" || verdict=1
 if [ "$verdict" -ne 0 ]; then
     for name in collection daily-check notification; do
         echo "--- last lines of $name's log"

@@ -33,7 +33,7 @@ step() {
 
 step build swift build --build-tests
 step swift-tests swift test --skip-build --parallel
-step script-tests python3 -m pytest -q scripts/fakes/tests scripts/tests/test_day_generator.py scripts/tests/test_day_player.py
+step script-tests python3 -m pytest -q scripts/fakes/tests scripts/tests/test_day_generator.py scripts/tests/test_day_player.py scripts/tests/test_function_calls.py
 step packages scripts/check-packages.sh
 # The whole day: sending it costs about a second, so CI plays the README's default rather than a shorter one.
 step emulation scripts/emulate.sh --seed 1

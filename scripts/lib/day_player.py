@@ -196,6 +196,10 @@ def summary(args):
         table.row("  check run of the slot", "finished", notification.get("checkRun"))
         table.row("  its non-OK monitors", check.get("notOK"), notification.get("checkNotOK"))
 
+    retries = [load(path) or {} for path in args.retry]
+    if retries:
+        table.row("retried scheduled invocations", len(retries), sum("posted" in answer for answer in retries))
+        table.row("  that posted again", 0, sum(answer.get("posted") is not False for answer in retries))
     posted = [m for m in messages if m.get("reply", {}).get("status") == 200]
     table.row("Slack messages posted", 2, len(posted))
     if args.signer_key_id:
@@ -238,6 +242,7 @@ def main():
     judge.add_argument("--notification", required=True, help="notification's answer")
     judge.add_argument("--messages", required=True, help="the Slack sink's /_sink/messages")
     judge.add_argument("--reports", help="file listing the reports written, one a line")
+    judge.add_argument("--retry", action="append", default=[], help="the answer of a retried scheduled invocation")
     judge.add_argument("--catalogue", default=str(REPO / "terraform/datadog/monitors.json"))
     judge.add_argument("--scenario", default=str(REPO / "scripts/fakes/datadog-scenario.json"))
     judge.add_argument("--signer-key-id", help="the report signer's access key id: every report link must carry it")

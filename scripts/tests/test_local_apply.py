@@ -9,8 +9,15 @@ OPSDAILY_LOCAL_AWS_ENDPOINT (the moto URL) and OPSDAILY_TF_OUTPUTS (a file with
 import json
 import os
 import subprocess
+import sys
+from pathlib import Path
 
 import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "lib"))
+# What each function's code calls, by resource: a missing action fails in production only (emulate.sh
+# checks the functions' real calls against it); an extra one is privilege nobody uses.
+from function_calls import CALLS  # noqa: E402
 
 ENDPOINT = os.environ.get("OPSDAILY_LOCAL_AWS_ENDPOINT")
 OUTPUTS = os.environ.get("OPSDAILY_TF_OUTPUTS")
@@ -146,27 +153,6 @@ def test_roles_are_least_privilege(app):
                     own_streams = f':log-group:/aws/lambda/{app["function_names"][f]}:log-stream:*'
                     reports = f':::{app["report_bucket"]}/{prefix}*'
                     assert arn.endswith(own_streams) or arn.endswith(reports), f"{role}: {arn}"
-
-
-# What each function's code calls, by resource (a missing action fails in production only; an extra one is
-# privilege nobody uses). Keep in step with Sources/*: collection stores with one conditional PutItem;
-# daily-check saves a run (Query, BatchWriteItem, PutItem) and claims/finishes its post (PutItem, GetItem
-# of the marker when the claim is refused, UpdateItem); notification reads through the index only, gets the run record and queries its monitors,
-# claims/finishes its post; both scheduled functions put their report and pre-sign GETs of it (a pre-signed
-# link carries the signer's permissions, so they need s3:GetObject for their links to work) and read the
-# report signer's key (the local environment turns the signer on).
-LOGS = {"logs:CreateLogStream", "logs:PutLogEvents"}
-KMS = {"kms:Decrypt", "kms:GenerateDataKey"}
-SCHEDULED = {"reports": {"s3:PutObject", "s3:GetObject"}, "secret:slack": {"secretsmanager:GetSecretValue"},
-             "secret:report-signing": {"secretsmanager:GetSecretValue"}, "dlq": {"sqs:SendMessage"}, "logs": LOGS, "kms": KMS}
-CALLS = {
-    "collection": {"alerts": {"dynamodb:PutItem"}, "secret:webhook": {"secretsmanager:GetSecretValue"}, "logs": LOGS, "kms": KMS},
-    "daily-check": {**SCHEDULED, "checks": {"dynamodb:Query", "dynamodb:BatchWriteItem", "dynamodb:PutItem", "dynamodb:GetItem",
-                                                 "dynamodb:UpdateItem"},
-                    "secret:datadog": {"secretsmanager:GetSecretValue"}},
-    "notification": {**SCHEDULED, "alerts/index/by_day": {"dynamodb:Query"},
-                     "checks": {"dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem", "dynamodb:UpdateItem"}},
-}
 
 
 def _resource_kind(app, arn: str) -> str:
