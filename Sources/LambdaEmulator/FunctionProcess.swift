@@ -42,9 +42,23 @@ final class FunctionProcess: Sendable {
             arguments.forEach { free($0) }
             variables.forEach { free($0) }
         }
+        // A runtime in Lambda starts with no signal blocked and default handlers. posix_spawn would hand it
+        // the spawning thread's mask instead, and NIO or Swift concurrency threads block most signals, so
+        // the function could not be stopped with SIGTERM.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var none = sigset_t()
+        sigemptyset(&none)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        for signal in [SIGTERM, SIGINT, SIGHUP, SIGPIPE] { sigaddset(&defaults, signal) }
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var pid: pid_t = 0
         startedAt = .now()
-        let status = posix_spawnp(&pid, executable, &fileActions, nil, arguments, variables)
+        let status = posix_spawnp(&pid, executable, &fileActions, &attributes, arguments, variables)
         guard status == 0 else {
             throw EmulatorError.invalidCommand("cannot start \(executable): \(String(cString: strerror(status)))")
         }

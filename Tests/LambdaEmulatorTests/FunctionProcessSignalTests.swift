@@ -1,0 +1,30 @@
+import Foundation
+import LambdaEmulator
+import Testing
+
+/// The function process starts as a Lambda runtime does: nothing blocked, SIGTERM and SIGPIPE at their
+/// defaults, whatever the emulator's own threads block or ignore.
+@Suite struct FunctionProcessSignalTests {
+    @Test func theFunctionStartsWithNoSignalBlockedAndDefaultHandlers() async throws {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("signals-\(UUID().uuidString).log").path
+        let emulator = try await RuntimeEmulator(configuration: EmulatorConfiguration(
+            functionName: "signals", timeout: .seconds(5),
+            command: ["/bin/sh", "-c", "grep -E '^Sig(Blk|Ign):' /proc/self/status; exec sleep 30"],
+            functionOutputPath: output))
+        try await emulator.startFunction()
+        var text = ""
+        for _ in 0..<100 where !text.contains("SigIgn") {
+            try await Task.sleep(for: .milliseconds(20))
+            text = (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
+        }
+        try await emulator.shutdown()
+        let masks = Dictionary(uniqueKeysWithValues: text.split(separator: "\n").compactMap { line -> (String, UInt64)? in
+            let parts = line.split(separator: ":").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2, let value = UInt64(parts[1], radix: 16) else { return nil }
+            return (parts[0], value)
+        })
+        #expect(masks["SigBlk"] == 0, "\(text)")
+        let ignored = try #require(masks["SigIgn"], "\(text)")
+        for signal in [SIGTERM, SIGPIPE] { #expect(ignored & (1 << UInt64(signal - 1)) == 0, "signal \(signal) ignored: \(text)") }
+    }
+}
