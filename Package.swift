@@ -86,7 +86,7 @@ let package = Package(
         ),
         .target(
             name: "TestSupport",
-            dependencies: nio + [.product(name: "AsyncHTTPClient", package: "async-http-client")],
+            dependencies: ["OpsCore"] + nio + [.product(name: "AsyncHTTPClient", package: "async-http-client")],
             path: "Tests/TestSupport"
         ),
         .target(

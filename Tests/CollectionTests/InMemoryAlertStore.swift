@@ -17,12 +17,3 @@ actor InMemoryAlertStore: AlertStore {
 
     struct StoreDown: Error {}
 }
-
-struct StaticSecrets: SecretSource {
-    var values: [String: String]
-    func secretString(id: String) async throws -> String {
-        guard let value = values[id] else { throw Missing() }
-        return value
-    }
-    struct Missing: Error {}
-}

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import OpsCore
 import Testing
+import TestSupport
 @testable import CollectionFunction
 
 /// SPEC §5's rules, in process, with an in-memory table.

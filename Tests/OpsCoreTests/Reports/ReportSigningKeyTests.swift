@@ -1,22 +1,14 @@
 import AWSCore
 import OpsCore
 import Testing
+import TestSupport
 
 /// The dedicated report signer (SPEC §10): read from its secret, refused unless it is a long-lived key.
 @Suite struct ReportSigningKeyTests {
-    struct Secrets: SecretSource {
-        var values: [String: String]
-        func secretString(id: String) async throws -> String {
-            guard let value = values[id] else { throw NoSuchSecret() }
-            return value
-        }
-        struct NoSuchSecret: Error {}
-    }
-
     let key = ReportSigningKey(secretID: "opsdaily/report-signing")
 
     @Test func aLongLivedKeyBecomesCredentialsWithoutTokenOrExpiry() async throws {
-        let secrets = Secrets(values: [key.secretID: #"{"access_key_id": "AKIAREPORTS", "secret_access_key": "s3cr3t"}"#])
+        let secrets = StaticSecrets(values: [key.secretID: #"{"access_key_id": "AKIAREPORTS", "secret_access_key": "s3cr3t"}"#])
         let credentials = try await key.credentials(with: secrets)
         #expect(credentials == AWSCredentials(accessKeyID: "AKIAREPORTS", secretAccessKey: "s3cr3t"))
     }
@@ -31,7 +23,7 @@ import Testing
     ])
     func aSecretWithoutALongLivedKeyIsAnErrorNamingTheSecret(value: String, reason: String) async {
         do {
-            _ = try await key.credentials(with: Secrets(values: [key.secretID: value]))
+            _ = try await key.credentials(with: StaticSecrets(values: [key.secretID: value]))
             Issue.record("accepted \(value)")
         } catch {
             let text = String(describing: error)
