@@ -67,7 +67,7 @@ public struct AlertReport: Sendable {
 
     private func appendCounts(_ digest: AlertDigest, caption: String, to out: inout String) {
         let categories = AlertTransition.Category.allCases
-        out += "<table>\n<caption>"
+        out += "<div>\n<table>\n<caption>"
         HTMLText.append(caption, to: &out)
         out += "</caption>\n<thead><tr><th>Priority</th>"
         for category in categories { out += "<th class=\"n\">\(DigestWording.category(category))</th>" }
@@ -87,6 +87,7 @@ public struct AlertReport: Sendable {
         if digest.testNotifications > 0 {
             out += "<p class=\"meta\">Plus " + DigestWording.count(digest.testNotifications, "test notification") + ", not counted.</p>\n"
         }
+        out += "</div>\n"
     }
 
     private func appendLegend(to out: inout String) {

@@ -64,6 +64,9 @@ import Testing
         #expect(day.last?.contains(#"<tr class="sum"><th>All</th><td class="n" data-label="Triggered">2</td><td class="n" data-label="Warn">1</td>"#) == true)
         #expect(day.last?.contains(#"<td class="n" data-label="Total">3</td></tr>"#) == true)
         #expect(html.components(separatedBy: "Plus 1 test notification, not counted.").count == 3)
+        // Each note stays under its own table: the side-by-side layout places blocks, not loose paragraphs.
+        #expect(html.components(separatedBy: "</table>\n<p class=\"meta\">Plus 1 test notification, not counted.</p>\n</div>\n").count == 3)
+        #expect(html.contains("<div class=\"totals\">\n<div>\n<table>\n<caption>Window since"))
     }
 
     @Test func theChartHasOneBarPerLocalHourStackedByPriority() {
