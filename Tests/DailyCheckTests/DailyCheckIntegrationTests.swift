@@ -140,14 +140,17 @@ import FunctionTestSupport
     /// instead of "did not run".
     @Test func aRunningCheckIsRecordedAsRunningUntilItFinishes() async throws {
         defer { Task { try await shutdown() } }
-        try await datadog.control("/_fake/faults", json: #"{"delay_ms": 3000, "count": 1, "path_prefix": "/api/v1/monitor"}"#)
+        // The monitor list is held until the record has been read: a timed delay lost the race on a loaded machine.
+        try await datadog.control("/_fake/faults", json: #"{"hold": true, "count": 1, "path_prefix": "/api/v1/monitor"}"#)
         async let outcome = invoke(#"{"scheduled_time": "2026-11-25T11:00:00Z"}"#)
         let key: [String: AttributeValue] = ["pk": .s("RUN#2026-11-25T20:00"), "sk": .s("RUN")]
         var seen: [String: AttributeValue]?
-        for _ in 0..<50 where seen == nil {
+        let deadline = ContinuousClock.now + .seconds(30)
+        while seen == nil, ContinuousClock.now < deadline {
             seen = try await dynamoDB.getItem(tableName: checksTable, key: key, consistentRead: true)
             if seen == nil { try await Task.sleep(for: .milliseconds(50)) }
         }
+        try await datadog.control("/_fake/release", json: "{}")
         #expect(seen?["status"] == .s("running"), "\(seen ?? [:])")
         #expect(seen?["finished_at"] == nil && seen?["expires_at"] != nil)
         #expect(try await outcome["status"] as? String == "finished")

@@ -73,6 +73,8 @@ class DatadogHandler(FakeHandler):
             return 403, error_body(403), {}
         fault = self.server.faults.take(method, path)
         if fault:
+            if fault.hold:
+                self.server.faults.hold()
             if fault.delay_ms:
                 time.sleep(fault.delay_ms / 1000)
             if fault.close:
@@ -138,6 +140,12 @@ class DatadogHandler(FakeHandler):
             faults.clear()
             self.server.rate_limit.reset()
             self.reply_json(200, {"reset": True})
+            return
+        if (method, path) == ("GET", "/_fake/held"):
+            self.reply_json(200, {"held": faults.held()})
+            return
+        if (method, path) == ("POST", "/_fake/release"):
+            self.reply_json(200, {"released": faults.release()})
             return
         if method != "POST" or path not in ("/_fake/faults", "/_fake/scenario", "/_fake/monitors"):
             self.reply_error(404 if method in ("GET", "POST") else 405, None)

@@ -5,7 +5,9 @@ import threading
 import time
 from dataclasses import dataclass
 
-FAULT_FIELDS = {"status", "count", "path_prefix", "method", "reset", "delay_ms", "close"}
+FAULT_FIELDS = {"status", "count", "path_prefix", "method", "reset", "delay_ms", "close", "hold"}
+# A held request goes on by itself after this long, so a test that forgets to release cannot hang a client.
+HOLD_LIMIT_SECONDS = 60
 
 
 class FaultError(ValueError):
@@ -23,6 +25,7 @@ class Fault:
     reset: int
     delay_ms: int
     close: bool
+    hold: bool
 
 
 def parse_fault(raw):
@@ -40,23 +43,25 @@ def parse_fault(raw):
         if type(value) is not int or value < minimum:
             raise FaultError(f"{name}: expected an integer >= {minimum}")
         numbers[name] = value
-    close = raw.get("close", False)
-    if not isinstance(close, bool):
-        raise FaultError("close: expected true or false")
-    if status is None and not close and numbers["delay_ms"] == 0:
-        raise FaultError("a fault needs a status, delay_ms or close")
+    close, hold = raw.get("close", False), raw.get("hold", False)
+    if not isinstance(close, bool) or not isinstance(hold, bool):
+        raise FaultError("close and hold: expected true or false")
+    if status is None and not close and not hold and numbers["delay_ms"] == 0:
+        raise FaultError("a fault needs a status, delay_ms, hold or close")
     path_prefix = raw.get("path_prefix", "/api/")
     method = raw.get("method")
     if not isinstance(path_prefix, str) or not (method is None or isinstance(method, str)):
         raise FaultError("path_prefix and method are strings")
     return Fault(status=status, path_prefix=path_prefix, method=method and method.upper(),
-                 close=close, **numbers)
+                 close=close, hold=hold, **numbers)
 
 
 class FaultQueue:
     def __init__(self):
         self._lock = threading.Lock()
         self._faults = []
+        self._released = threading.Event()
+        self._held = 0
 
     def add(self, faults):
         with self._lock:
@@ -65,6 +70,31 @@ class FaultQueue:
     def clear(self):
         with self._lock:
             self._faults.clear()
+        self.release()
+
+    def hold(self):
+        """Keep a request waiting until `release` (or `clear`), so a test can look at what its client did
+        meanwhile without racing a timer; at most HOLD_LIMIT_SECONDS."""
+        with self._lock:
+            released = self._released
+            self._held += 1
+        try:
+            released.wait(HOLD_LIMIT_SECONDS)
+        finally:
+            with self._lock:
+                self._held -= 1
+
+    def held(self):
+        with self._lock:
+            return self._held
+
+    def release(self):
+        """Let every held request go on; answers how many were waiting."""
+        with self._lock:
+            released, self._released = self._released, threading.Event()
+            waiting = self._held
+        released.set()
+        return waiting
 
     def take(self, method, path):
         """Consume one use of the first fault matching this request, if any."""

@@ -2,6 +2,7 @@
 
 import http.client
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -67,6 +68,37 @@ def test_a_slow_reply(dd):
     assert time.monotonic() - started >= 0.3
 
 
+def wait_until_held(dd, count):
+    deadline = time.monotonic() + 10
+    while dd.request("GET", "/_fake/held").json() != {"held": count}:
+        assert time.monotonic() < deadline, f"never {count} request(s) held"
+        time.sleep(0.02)
+
+
+def test_a_held_request_waits_for_its_release(dd):
+    inject(dd, {"hold": True, "path_prefix": "/api/v1/monitor"})
+    with ThreadPoolExecutor(1) as pool:
+        held = pool.submit(dd.api, "/api/v1/monitor")
+        wait_until_held(dd, 1)
+        time.sleep(0.2)
+        assert not held.done(), "a held request answered before its release"
+        assert dd.api("/api/v1/validate").status == 200, "only the matching request is held"
+        released = dd.request("POST", "/_fake/release").json()
+        assert held.result(timeout=10).status == 200
+    assert released == {"released": 1}
+    assert dd.request("POST", "/_fake/release").json() == {"released": 0}
+    assert dd.api("/api/v1/monitor").status == 200, "the fault was used up"
+
+
+def test_reset_releases_held_requests(dd):
+    inject(dd, {"hold": True})
+    with ThreadPoolExecutor(1) as pool:
+        held = pool.submit(dd.api, "/api/v1/monitor")
+        wait_until_held(dd, 1)
+        assert dd.request("POST", "/_fake/reset").status == 200
+        assert held.result(timeout=10).status == 200
+
+
 def test_faults_are_logged(dd):
     inject(dd, {"status": 429})
     dd.api("/api/v1/monitor", query={"page": "0"})
@@ -82,7 +114,7 @@ def test_reset_clears_pending_faults(dd):
 
 @pytest.mark.parametrize("fault", [
     {"status": 200}, {"status": "429"}, {"count": 0, "status": 500}, {"status": 500, "colour": "red"},
-    {}, {"status": 429, "reset": -1}, "429",
+    {}, {"status": 429, "reset": -1}, "429", {"hold": "yes"}, {"hold": False},
 ])
 def test_bad_faults_are_refused(dd, fault):
     assert dd.request("POST", "/_fake/faults", body=[fault]).status == 400
