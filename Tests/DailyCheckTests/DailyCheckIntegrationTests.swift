@@ -145,10 +145,9 @@ import FunctionTestSupport
         async let outcome = invoke(#"{"scheduled_time": "2026-11-25T11:00:00Z"}"#)
         let key: [String: AttributeValue] = ["pk": .s("RUN#2026-11-25T20:00"), "sk": .s("RUN")]
         var seen: [String: AttributeValue]?
-        let deadline = ContinuousClock.now + .seconds(30)
-        while seen == nil, ContinuousClock.now < deadline {
+        try await waitUntil {
             seen = try await dynamoDB.getItem(tableName: checksTable, key: key, consistentRead: true)
-            if seen == nil { try await Task.sleep(for: .milliseconds(50)) }
+            return seen != nil
         }
         try await datadog.control("/_fake/release", json: "{}")
         #expect(seen?["status"] == .s("running"), "\(seen ?? [:])")

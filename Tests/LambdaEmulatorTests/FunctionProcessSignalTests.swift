@@ -1,6 +1,7 @@
 import Foundation
 import LambdaEmulator
 import Testing
+import TestSupport
 
 /// The function process starts as a Lambda runtime does: nothing blocked, SIGTERM and SIGPIPE at their
 /// defaults, whatever the emulator's own threads block or ignore.
@@ -13,9 +14,9 @@ import Testing
             functionOutputPath: output))
         try await emulator.startFunction()
         var text = ""
-        for _ in 0..<100 where !text.contains("SigIgn") {
-            try await Task.sleep(for: .milliseconds(20))
+        try await waitUntil {
             text = (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
+            return text.contains("SigIgn")
         }
         try await emulator.shutdown()
         let masks = Dictionary(uniqueKeysWithValues: text.split(separator: "\n").compactMap { line -> (String, UInt64)? in
