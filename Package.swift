@@ -1,11 +1,12 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-let nio: [Target.Dependency] = [
-    .product(name: "NIOCore", package: "swift-nio"),
-    .product(name: "NIOPosix", package: "swift-nio"),
-    .product(name: "NIOHTTP1", package: "swift-nio"),
-]
+let nioCore: Target.Dependency = .product(name: "NIOCore", package: "swift-nio")
+let nioPosix: Target.Dependency = .product(name: "NIOPosix", package: "swift-nio")
+let nioHTTP1: Target.Dependency = .product(name: "NIOHTTP1", package: "swift-nio")
+let logging: Target.Dependency = .product(name: "Logging", package: "swift-log")
+let asyncHTTPClient: Target.Dependency = .product(name: "AsyncHTTPClient", package: "async-http-client")
+let argumentParser: Target.Dependency = .product(name: "ArgumentParser", package: "swift-argument-parser")
 
 let package = Package(
     name: "opsdaily",
@@ -18,9 +19,9 @@ let package = Package(
         .executable(name: "runtime-probe", targets: ["RuntimeProbe"]),
         .executable(name: "ingest-bench", targets: ["IngestBench"]),
         .executable(name: "digest-bench", targets: ["DigestBench"]),
+        .executable(name: "signing-bench", targets: ["SigningBench"]),
         .library(name: "LambdaRuntime", targets: ["LambdaRuntime"]),
         .library(name: "AWSCore", targets: ["AWSCore"]),
-        .executable(name: "signing-bench", targets: ["SigningBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
@@ -29,91 +30,81 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
-        .target(
-            name: "LambdaRuntime",
-            dependencies: nio + [.product(name: "Logging", package: "swift-log")]
-        ),
+        // Libraries, from the bottom up. Each is one boundary and declares every module it imports
+        // (scripts/test.sh builds with --explicit-target-dependency-import-check error).
+
+        // Dates, times and zones without ICU: instants, civil values, IANA rules.
+        .target(name: "CivilTime"),
+        // HTTP as plain values over one AsyncHTTPClient pool, and how to retry: shared by AWS, Datadog, Slack.
+        .target(name: "HTTPCore", dependencies: [nioCore, nioPosix, nioHTTP1, asyncHTTPClient]),
+        // The Lambda Runtime API client: the invocation loop, its connection, context, handlers, logging.
+        .target(name: "LambdaRuntime", dependencies: ["CivilTime", nioCore, nioPosix, nioHTTP1, logging]),
         // Our SHA-256 block function on the x86 SHA extensions, with runtime detection (AWSCore's SHA256).
         .target(name: "CSHA256"),
         // The system zlib (zlib1g-dev, which the scripts install; AsyncHTTPClient links it already).
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
-        .target(
-            name: "AWSCore",
-            dependencies: nio + [
-                "CSHA256",
-                .product(name: "Logging", package: "swift-log"),
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
-            ]
-        ),
-        .target(
-            name: "OpsCore",
-            dependencies: ["AWSCore", "CZlib"]
-        ),
+        // Our AWS client: SigV4, credentials, endpoints, the request pipeline, DynamoDB, S3, Secrets Manager.
+        .target(name: "AWSCore", dependencies: ["HTTPCore", "CivilTime", "CSHA256", nioHTTP1, logging]),
+        // The domain, by flow: alerts (webhook and alerts table), checks, digest; and what they share.
+        .target(name: "OpsCore", dependencies: ["AWSCore", "HTTPCore", "CivilTime", "CZlib", nioHTTP1, logging]),
+        // The Lambda glue daily-check and notification share: clients built once, the scheduled event handed on.
+        .target(name: "ScheduledFunction", dependencies: ["LambdaRuntime", "OpsCore", "AWSCore", "HTTPCore", "CivilTime", logging]),
+        .target(name: "LambdaEmulator", dependencies: ["LambdaRuntime", nioCore, nioPosix, nioHTTP1]),
+
+        // The functions: configuration, wiring, the handler.
         .executableTarget(
             name: "CollectionFunction",
-            dependencies: ["LambdaRuntime", "AWSCore", "OpsCore", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["LambdaRuntime", "OpsCore", "AWSCore", "HTTPCore", nioCore],
             path: "Sources/Collection"
         ),
-        .executableTarget(
-            name: "SigningBench",
-            dependencies: ["AWSCore", .product(name: "NIOHTTP1", package: "swift-nio")]
-        ),
-        .executableTarget(
-            name: "DailyCheckFunction",
-            dependencies: ["LambdaRuntime", "AWSCore", "OpsCore"],
-            path: "Sources/DailyCheck"
-        ),
-        .executableTarget(name: "NotificationFunction", dependencies: ["LambdaRuntime", "AWSCore", "OpsCore"], path: "Sources/Notification"),
-        .target(
-            name: "LambdaEmulator",
-            dependencies: nio + ["LambdaRuntime"]
-        ),
-        .executableTarget(
-            name: "LambdaEmulatorCLI",
-            dependencies: [
-                "LambdaEmulator",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
-        ),
-        .executableTarget(name: "RuntimeProbe", dependencies: ["LambdaRuntime"]),
-        .executableTarget(
-            name: "IngestBench",
-            dependencies: ["OpsCore", "AWSCore", .product(name: "Logging", package: "swift-log")]
-        ),
-        .executableTarget(
-            name: "DigestBench",
-            dependencies: ["OpsCore", "AWSCore", .product(name: "Logging", package: "swift-log")]
-        ),
+        .executableTarget(name: "DailyCheckFunction", dependencies: ["ScheduledFunction", "OpsCore", "CivilTime"], path: "Sources/DailyCheck"),
+        .executableTarget(name: "NotificationFunction", dependencies: ["ScheduledFunction", "OpsCore"], path: "Sources/Notification"),
+
+        // Tools and benchmark drivers.
+        .executableTarget(name: "LambdaEmulatorCLI", dependencies: ["LambdaEmulator", nioCore, argumentParser]),
+        .executableTarget(name: "RuntimeProbe", dependencies: ["LambdaRuntime", nioCore]),
+        .executableTarget(name: "SigningBench", dependencies: ["AWSCore", "HTTPCore", nioHTTP1]),
+        .executableTarget(name: "IngestBench", dependencies: ["OpsCore", "AWSCore", "HTTPCore", "CivilTime", logging]),
+        .executableTarget(name: "DigestBench", dependencies: ["OpsCore", "AWSCore", "HTTPCore", "CivilTime", logging]),
+
+        // Test support and tests; each test target mirrors one source target.
         .target(
             name: "TestSupport",
-            dependencies: ["OpsCore"] + nio + [.product(name: "AsyncHTTPClient", package: "async-http-client")],
+            dependencies: ["OpsCore", "HTTPCore", nioCore, nioHTTP1, asyncHTTPClient],
             path: "Tests/TestSupport"
         ),
         .target(
             name: "FunctionTestSupport",
-            dependencies: ["TestSupport", "LambdaEmulator", "AWSCore", "OpsCore", "CZlib"] + nio,
+            dependencies: ["TestSupport", "LambdaEmulator", "AWSCore", "OpsCore", "CZlib", nioCore],
             path: "Tests/FunctionTestSupport"
         ),
-        .testTarget(name: "LambdaRuntimeTests", dependencies: ["LambdaRuntime", "LambdaEmulator", "TestSupport"]),
-        .testTarget(name: "LambdaEmulatorTests", dependencies: ["LambdaEmulator", "TestSupport"]),
+        .testTarget(name: "CivilTimeTests", dependencies: ["CivilTime", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "HTTPCoreTests", dependencies: ["HTTPCore", "TestSupport", nioCore, nioPosix, nioHTTP1]),
+        .testTarget(name: "LambdaRuntimeTests", dependencies: ["LambdaRuntime", "LambdaEmulator", "TestSupport", nioCore, nioHTTP1, logging]),
+        .testTarget(name: "LambdaEmulatorTests", dependencies: ["LambdaEmulator", "TestSupport", nioCore, nioHTTP1]),
+        .testTarget(name: "AWSCoreTests", dependencies: ["AWSCore", "HTTPCore", "TestSupport", nioHTTP1], exclude: ["Fixtures"]),
         .testTarget(
-            name: "AWSCoreTests",
-            dependencies: ["AWSCore", "TestSupport"] + nio,
+            name: "OpsCoreTests",
+            dependencies: ["OpsCore", "AWSCore", "HTTPCore", "CivilTime", "TestSupport", "FunctionTestSupport", nioHTTP1, logging],
             exclude: ["Fixtures"]
-        ),
-        .testTarget(name: "OpsCoreTests", dependencies: ["OpsCore", "TestSupport"], exclude: ["Fixtures"]),
-        .testTarget(
-            name: "DailyCheckTests",
-            dependencies: ["DailyCheckFunction", "OpsCore", "LambdaEmulator", "AWSCore", "TestSupport", "FunctionTestSupport"]
         ),
         .testTarget(
             name: "CollectionTests",
-            dependencies: ["CollectionFunction", "OpsCore", "LambdaRuntime", "LambdaEmulator", "AWSCore", "TestSupport", "FunctionTestSupport"],
+            dependencies: ["CollectionFunction", "OpsCore", "AWSCore", "CivilTime", "TestSupport", "FunctionTestSupport", logging],
             exclude: ["Fixtures"]
         ),
         .testTarget(
+            name: "DailyCheckTests",
+            dependencies: [
+                "DailyCheckFunction", "OpsCore", "AWSCore", "CivilTime", "LambdaEmulator", "TestSupport", "FunctionTestSupport", nioCore,
+            ]
+        ),
+        .testTarget(
             name: "NotificationTests",
-            dependencies: ["NotificationFunction", "OpsCore", "LambdaEmulator", "AWSCore", "TestSupport", "FunctionTestSupport"]
+            dependencies: [
+                "NotificationFunction", "OpsCore", "AWSCore", "CivilTime", "LambdaEmulator", "TestSupport", "FunctionTestSupport", nioCore,
+                logging,
+            ]
         ),
     ]
 )

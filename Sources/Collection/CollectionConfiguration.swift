@@ -1,3 +1,4 @@
+import CivilTime
 import OpsCore
 
 /// What collection reads from its environment (SPEC §10), validated at init.

@@ -3,6 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import HTTPCore
 import LambdaRuntime
 import NIOCore
 import OpsCore
@@ -18,7 +19,7 @@ struct CollectionHandler: LambdaRawHandler {
             response = await ingestor.ingest(request, logger: context.logger)
         } else {
             context.logger.warning("rejected an event that is not a Function URL request (payload format 2.0)")
-            response = FunctionURLResponse(statusCode: 400, reply: WebhookReply(status: "rejected", reason: "not a Function URL request"))
+            response = FunctionURLResponse(statusCode: 400, reply: WebhookReply(status: .rejected, reason: "not a Function URL request"))
         }
         return ByteBuffer(bytes: try JSONEncoder.sorted.encode(response))
     }

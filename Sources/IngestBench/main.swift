@@ -1,8 +1,10 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import CivilTime
 import AWSCore
 import FoundationEssentials
+import HTTPCore
 import Logging
 import OpsCore
 

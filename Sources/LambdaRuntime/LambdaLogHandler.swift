@@ -1,3 +1,4 @@
+import CivilTime
 import Logging
 
 /// A swift-log handler that writes Lambda's two log formats: tab-separated text, or one JSON object per line
@@ -37,7 +38,7 @@ public struct LambdaLogHandler: LogHandler {
         if let provided = metadataProvider?.get() { merged.merge(provided) { _, new in new } }
         if let extra = event.metadata { merged.merge(extra) { _, new in new } }
         let line = LogLine(
-            timestamp: UTCTimestamp.string(epochMilliseconds: clock().value),
+            timestamp: Self.timestamp(epochMilliseconds: clock().value),
             level: Self.lambdaName(of: event.level),
             requestID: InvocationLogContext.requestID,
             logger: label,
@@ -45,6 +46,11 @@ public struct LambdaLogHandler: LogHandler {
             metadata: merged
         )
         output.write(line: format == .json ? line.json : line.text)
+    }
+
+    /// ISO 8601 UTC with milliseconds, as Lambda's own log lines carry it.
+    static func timestamp(epochMilliseconds: Int64) -> String {
+        Instant(epochMilliseconds: epochMilliseconds).iso8601(milliseconds: true)
     }
 
     static func lambdaName(of level: Logger.Level) -> String {

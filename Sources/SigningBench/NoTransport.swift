@@ -1,4 +1,5 @@
 import AWSCore
+import HTTPCore
 
 /// Pre-signing never sends anything; the S3 client still needs a transport to exist.
 struct NoTransport: HTTPTransport {

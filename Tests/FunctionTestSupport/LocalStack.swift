@@ -1,5 +1,6 @@
 import AWSCore
 import Foundation
+import HTTPCore
 import LambdaEmulator
 import TestSupport
 

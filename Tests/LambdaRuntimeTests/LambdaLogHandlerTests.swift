@@ -62,7 +62,7 @@ final class CapturedLog: LogOutput {
         (4_102_444_800_000, "2100-01-01T00:00:00.000Z"),
     ])
     func timestampsAreUTCWithMilliseconds(epochMilliseconds: Int64, expected: String) {
-        #expect(UTCTimestamp.string(epochMilliseconds: epochMilliseconds) == expected)
+        #expect(LambdaLogHandler.timestamp(epochMilliseconds: epochMilliseconds) == expected)
     }
 
     @Test func errorDocumentsEscapeEverythingJSONNeeds() throws {

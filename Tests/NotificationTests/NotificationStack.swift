@@ -1,4 +1,5 @@
 import AWSCore
+import CivilTime
 import Foundation
 import FunctionTestSupport
 import LambdaEmulator

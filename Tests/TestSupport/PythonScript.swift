@@ -1,11 +1,20 @@
 import Foundation
 
-/// Runs a Python script the tests use as an oracle (botocore, hashlib) and returns what it printed.
+/// Runs one of the repository's Python scripts that tests use as an oracle or checker (botocore, hashlib,
+/// html.parser, the Block Kit checker).
 public enum PythonScript {
-    public static func run(_ script: URL, arguments: [String]) throws -> Data {
+    public struct Result: Sendable {
+        public let status: Int32
+        public let output: Data
+        public let errors: String
+    }
+
+    /// The script's exit status, standard output and standard error; `script` is relative to the repository.
+    public static func execute(_ script: String, arguments: [String] = [], input: Data? = nil) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try Executables.path(of: "python3"))
-        process.arguments = [script.path] + arguments
+        process.arguments = [RepositoryPaths.root.appendingPathComponent(script).path] + arguments
+        let stdin = Pipe()
         let output = Pipe()
         // Errors go to a file, not a second pipe: a script that fills one pipe while we drain the other would hang.
         let errorFile = FileManager.default.temporaryDirectory.appendingPathComponent("python-stderr-\(UUID().uuidString)")
@@ -13,16 +22,28 @@ public enum PythonScript {
         defer { try? FileManager.default.removeItem(at: errorFile) }
         let errors = try FileHandle(forWritingTo: errorFile)
         defer { try? errors.close() }
+        process.standardInput = stdin
         process.standardOutput = output
         process.standardError = errors
         try process.run()
+        // Written from another thread: a script that answers while it reads must not block on a full pipe.
+        let writer = Thread {
+            if let input { stdin.fileHandleForWriting.write(input) }
+            try? stdin.fileHandleForWriting.close()
+        }
+        writer.start()
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            let stderr = (try? String(contentsOf: errorFile, encoding: .utf8)) ?? ""
-            throw PythonScriptFailure(script: script.lastPathComponent, status: process.terminationStatus, stderr: stderr)
+        return Result(status: process.terminationStatus, output: data, errors: (try? String(contentsOf: errorFile, encoding: .utf8)) ?? "")
+    }
+
+    /// What the script printed; an exit status other than 0 is an error carrying its standard error.
+    public static func run(_ script: String, arguments: [String] = [], input: Data? = nil) throws -> Data {
+        let result = try execute(script, arguments: arguments, input: input)
+        guard result.status == 0 else {
+            throw PythonScriptFailure(script: script, status: result.status, stderr: result.errors)
         }
-        return data
+        return result.output
     }
 }
 

@@ -3,6 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import HTTPCore
 
 /// The INI dialect of `~/.aws/credentials` and `~/.aws/config`: `[section]` headers, `key = value` lines,
 /// `#`/`;` comment lines. Indented lines are nested settings (e.g. under `s3 =`), which nothing here needs.

@@ -1,11 +1,12 @@
+import HTTPCore
+
 /// BatchWriteItem's contract: at most 25 writes per call, and a success may hand back `UnprocessedItems`
 /// (throttled partitions) that the caller must send again, backing off in between.
 public struct BatchWriteRetrier: Sendable {
     public static let maximumBatchSize = 25
 
     public let maxRounds: Int
-    public let baseDelay: Duration
-    public let maxDelay: Duration
+    public let backoff: Backoff
     private let sleeper: any RetrySleeper
     private let random: @Sendable () -> Double
 
@@ -14,8 +15,7 @@ public struct BatchWriteRetrier: Sendable {
         sleeper: any RetrySleeper = TaskSleeper(), random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }
     ) {
         self.maxRounds = maxRounds
-        self.baseDelay = baseDelay
-        self.maxDelay = maxDelay
+        backoff = Backoff(base: baseDelay, cap: maxDelay, jitter: .full)
         self.sleeper = sleeper
         self.random = random
     }
@@ -30,8 +30,7 @@ public struct BatchWriteRetrier: Sendable {
         while !pending.isEmpty {
             if round > 0 {
                 guard round < maxRounds else { throw DynamoDBBatchWriteError(unprocessed: pending.count, rounds: round) }
-                let ceiling = min(maxDelay, baseDelay * (1 << min(round - 1, 20)))
-                try await sleeper.sleep(for: ceiling * random())
+                try await sleeper.sleep(for: backoff.delay(afterFailure: round, random: random()))
             }
             var unprocessed: [(table: String, request: DynamoDBWriteRequest)] = []
             for start in stride(from: 0, to: pending.count, by: Self.maximumBatchSize) {

@@ -1,3 +1,5 @@
+import HTTPCore
+
 /// Where an object lives on the wire, as botocore lays it out: virtual-hosted (`bucket.s3.<region>…/key`)
 /// on AWS for DNS-safe bucket names without dots, path style (`host/bucket/key`) for a custom endpoint
 /// (local AWS) or any other bucket name. us-east-1 keeps the legacy `s3.amazonaws.com` host.

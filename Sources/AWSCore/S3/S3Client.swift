@@ -3,6 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import HTTPCore
 import NIOHTTP1
 
 /// S3 over its REST protocol: put and get an object, and pre-sign a GET.

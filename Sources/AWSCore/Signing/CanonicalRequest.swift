@@ -1,3 +1,4 @@
+import HTTPCore
 import NIOHTTP1
 
 /// The canonical form of a request (SigV4 task 1), built as UTF-8 bytes because their hash is what gets signed.

@@ -3,6 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import HTTPCore
 import NIOHTTP1
 
 /// AWS Signature Version 4 as a pure value: credentials, region and service in, the headers to add

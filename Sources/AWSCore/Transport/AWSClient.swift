@@ -3,6 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import HTTPCore
 import Logging
 
 /// The request pipeline every service client sends through: retry → sign → decode errors → transport.

@@ -1,3 +1,5 @@
+import HTTPCore
+
 /// The rest of the pipeline below a middleware.
 public typealias AWSRequestHandler = @Sendable (AWSRequest, AWSRequestContext) async throws -> HTTPResponse
 

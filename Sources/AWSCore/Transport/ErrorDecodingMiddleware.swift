@@ -1,3 +1,5 @@
+import HTTPCore
+
 /// Turns every non-2xx answer into a thrown `AWSServiceError`, so the steps above it (retry) and the
 /// service clients only ever see successes as values.
 public struct ErrorDecodingMiddleware: AWSMiddleware {

@@ -1,3 +1,5 @@
+import HTTPCore
+
 /// Which failures the standard retry mode tries again, and at which quota cost.
 enum RetryClassifier {
     enum Reason: Equatable {

@@ -1,3 +1,5 @@
+import HTTPCore
+
 /// Re-runs everything below it (so each attempt is signed afresh) under the standard retry mode.
 public struct RetryMiddleware: AWSMiddleware {
     public let strategy: StandardRetryStrategy

@@ -3,6 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import HTTPCore
 
 /// Signs each attempt with the current credentials and time: adds `Host`, the `X-Amz-*` headers and `Authorization`.
 public struct SigningMiddleware: AWSMiddleware {

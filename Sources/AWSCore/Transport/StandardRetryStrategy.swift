@@ -1,8 +1,10 @@
+import HTTPCore
+
 /// The SDKs' "standard" retry mode: at most three attempts, full-jitter exponential backoff capped at
 /// 20 s (`random[0,1) × min(20 s, 2^(attempt-1) s)`), and a retry quota shared across requests.
 public struct StandardRetryStrategy: Sendable {
     public let maxAttempts: Int
-    public let maxBackoff: Duration
+    public let backoff: Backoff
     public let quota: RetryQuota
     private let sleeper: any RetrySleeper
     private let random: @Sendable () -> Double
@@ -15,7 +17,7 @@ public struct StandardRetryStrategy: Sendable {
         random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }
     ) {
         self.maxAttempts = maxAttempts
-        self.maxBackoff = maxBackoff
+        backoff = Backoff(base: .seconds(1), cap: maxBackoff, jitter: .full)
         self.quota = quota
         self.sleeper = sleeper
         self.random = random
@@ -36,14 +38,9 @@ public struct StandardRetryStrategy: Sendable {
                     quota.acquire(reason.cost)
                 else { throw error }
                 lastCost = reason.cost
-                try await sleeper.sleep(for: backoff(afterAttempt: attempt))
+                try await sleeper.sleep(for: backoff.delay(afterFailure: attempt, random: random()))
                 attempt += 1
             }
         }
-    }
-
-    func backoff(afterAttempt attempt: Int) -> Duration {
-        let exponential = Duration.seconds(1 << min(attempt - 1, 30))
-        return min(maxBackoff, exponential) * random()
     }
 }

@@ -4,6 +4,7 @@ import FoundationEssentials
 import Foundation
 #endif
 import AWSCore
+import HTTPCore
 
 /// Turns a webhook body into an `Alert` without ever refusing a parseable one (SPEC §5: Datadog never
 /// retries a 4xx, so a refused alert is a lost alert). Only a body that is not JSON at all is an error.
@@ -137,7 +138,7 @@ public struct AlertParser: Sendable {
             rawBody: String(decoding: body, as: UTF8.self),
             flags: [],
             isTest: isTest,
-            expiresAt: eventTime / 1000 + Int64(retentionDays) * 86_400
+            expiresAt: Retention(days: retentionDays).expiresAt(epochMilliseconds: eventTime)
         )
         if Self.fitIntoItemBudget(&alert) { flags.append(.truncated) }
         alert.flags = flags.map(\.rawValue)

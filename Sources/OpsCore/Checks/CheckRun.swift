@@ -1,3 +1,5 @@
+import CivilTime
+
 /// The summary of one run: what the run record holds and the message headline counts.
 public struct CheckRun: Sendable, Equatable {
     public var slotID: String

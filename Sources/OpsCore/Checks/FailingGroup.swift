@@ -1,3 +1,5 @@
+import CivilTime
+
 /// A group of a multi-alert monitor that is not OK, and since when it has been so.
 public struct FailingGroup: Sendable, Equatable {
     public var name: String

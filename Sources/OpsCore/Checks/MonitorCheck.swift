@@ -1,3 +1,5 @@
+import CivilTime
+
 /// The result of checking one monitor: what the run record, the report and the Slack message show.
 public struct MonitorCheck: Sendable, Equatable {
     /// Datadog's numeric id as text (the check table's sort key).

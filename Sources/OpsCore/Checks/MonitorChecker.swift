@@ -1,3 +1,5 @@
+import CivilTime
+
 /// One check pass: discover the selected monitors, then read each one's current state (a few at a time)
 /// and classify it. A monitor that cannot be read is an `Error` check; the pass always finishes.
 public struct MonitorChecker: Sendable {

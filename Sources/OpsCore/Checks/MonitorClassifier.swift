@@ -1,3 +1,6 @@
+import CivilTime
+import HTTPCore
+
 /// Turns a monitor's current state into a `MonitorCheck`. Unlike 2023, `Warn` is its own class, group
 /// states are looked at, and maintenance shows as `Muted` instead of a failure.
 public enum MonitorClassifier {

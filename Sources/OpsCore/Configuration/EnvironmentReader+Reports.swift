@@ -1,3 +1,5 @@
+import CivilTime
+
 extension EnvironmentReader {
     /// `OPS_SYSTEM_NAME` (default `ops`): shown in messages and reports.
     public func systemName() throws(ConfigurationError) -> String {
@@ -35,21 +37,5 @@ extension EnvironmentReader {
     /// The Slack incoming webhook: `OPS_SLACK_SECRET_ID` (`{"webhook_url": …}`) or, locally, `OPS_SLACK_WEBHOOK_URL`.
     public func slackWebhook() throws(ConfigurationError) -> SecretReference {
         try SecretReference(self, secretIDVariable: "OPS_SLACK_SECRET_ID", field: "webhook_url", directVariable: "OPS_SLACK_WEBHOOK_URL")
-    }
-}
-
-/// The report bucket, key prefix, the lifetime asked of pre-signed links and the key that signs them.
-public struct ReportSettings: Sendable, Equatable {
-    public var bucket: String
-    public var prefix: String
-    public var urlLifetimeSeconds: Int
-    /// `OPS_REPORT_SIGNING_SECRET_ID`: without it, links are signed by the function's role credentials.
-    public var signingKey: ReportSigningKey?
-
-    public init(bucket: String, prefix: String, urlLifetimeSeconds: Int, signingKey: ReportSigningKey? = nil) {
-        self.bucket = bucket
-        self.prefix = prefix
-        self.urlLifetimeSeconds = urlLifetimeSeconds
-        self.signingKey = signingKey
     }
 }

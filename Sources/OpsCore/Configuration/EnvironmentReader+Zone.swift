@@ -1,3 +1,5 @@
+import CivilTime
+
 extension EnvironmentReader {
     /// `OPS_TIMEZONE` (default `Asia/Seoul`): the zone of days, slots and displayed times.
     public func zone() throws(ConfigurationError) -> ZoneRules {

@@ -4,6 +4,7 @@ import FoundationEssentials
 import Foundation
 #endif
 import AWSCore
+import HTTPCore
 import NIOHTTP1
 
 /// Datadog API v1, the calls the daily check needs. Every call has a deadline and the retry policy; the

@@ -4,6 +4,7 @@ import FoundationEssentials
 import Foundation
 #endif
 import AWSCore
+import HTTPCore
 
 /// What a Datadog answer means for the client: 2xx is the value, 429 waits for the rate-limit window,
 /// 5xx is worth another try, the rest is a typed error.

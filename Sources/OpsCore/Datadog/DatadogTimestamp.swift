@@ -1,3 +1,5 @@
+import CivilTime
+
 /// Datadog writes times several ways across endpoints and versions: `2026-11-15T21:02:31+00:00`, with a
 /// fraction, without an offset (UTC), or epoch seconds as a number. `0` means "never".
 enum DatadogTimestamp {

@@ -3,6 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import HTTPCore
 
 /// Any JSON, kept to be written back: a check record stores the monitor as Datadog sent it. Integers stay
 /// integers (ids and millisecond times must not turn into `1.7e12`).

@@ -1,3 +1,5 @@
+import CivilTime
+
 /// A monitor as `GET /api/v1/monitor` returns it, read leniently: only `id` is required, unknown fields are
 /// ignored, and the whole object is kept as `raw` for the check record.
 public struct Monitor: Sendable, Equatable {

@@ -1,3 +1,5 @@
+import HTTPCore
+
 /// Which monitors a check covers (SPEC §6): those carrying every tag (asked of Datadog) whose priority is
 /// in the set (filtered here, the list endpoint has no priority filter).
 public struct MonitorSelection: Sendable, Equatable {

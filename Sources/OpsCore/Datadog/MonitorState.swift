@@ -1,3 +1,5 @@
+import CivilTime
+
 /// `overall_state` and group `status` values (`MonitorOverallStates` in the API).
 public enum MonitorStatus: Sendable, Hashable, CustomStringConvertible {
     case ok, alert, warn, noData, ignored, skipped, unknown

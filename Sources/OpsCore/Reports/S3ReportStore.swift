@@ -3,6 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import CivilTime
 import AWSCore
 
 /// Reports in the private report bucket, read through pre-signed GET links. The object is encrypted by the

@@ -1,15 +1,16 @@
+import CivilTime
 import Logging
 
 /// Posts a function's Slack message for a slot at most once, however often Lambda retries the scheduled
-/// invocation: the post is claimed in the checks table first, and its end recorded. A manual run is an
+/// invocation: the post is claimed first (a marker in the checks table), and its end recorded. A manual run is an
 /// operator asking again, so it always posts.
 public struct OncePerSlotPoster: Sendable {
     public let function: String
-    public let store: any CheckStore
+    public let store: any PostMarkerStore
     public let slack: any SlackPoster
     public let clock: @Sendable () -> Instant
 
-    public init(function: String, store: any CheckStore, slack: any SlackPoster, clock: @escaping @Sendable () -> Instant) {
+    public init(function: String, store: any PostMarkerStore, slack: any SlackPoster, clock: @escaping @Sendable () -> Instant) {
         self.function = function
         self.store = store
         self.slack = slack

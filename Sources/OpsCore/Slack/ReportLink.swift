@@ -1,3 +1,5 @@
+import CivilTime
+
 /// A pre-signed link to a report and when it really stops working (the signing credentials' expiry can
 /// come before the requested lifetime).
 public struct ReportLink: Sendable, Equatable {

@@ -4,6 +4,7 @@ import FoundationEssentials
 import Foundation
 #endif
 import AWSCore
+import HTTPCore
 import NIOHTTP1
 
 /// Posts to an incoming webhook the way Slack documents it: `200 ok` is success, 429 waits `Retry-After`,

@@ -1,5 +1,6 @@
 @testable import AWSCore
 import Foundation
+import TestSupport
 import Testing
 
 /// Request shapes and multi-call behaviour of the DynamoDB client, against a scripted transport.

@@ -1,5 +1,6 @@
 @testable import AWSCore
 import Foundation
+import HTTPCore
 import Testing
 import TestSupport
 

@@ -1,5 +1,6 @@
 @testable import AWSCore
 import Foundation
+import HTTPCore
 import Testing
 import TestSupport
 
@@ -125,9 +126,7 @@ struct BotocoreOracleTests {
         let input = FileManager.default.temporaryDirectory.appendingPathComponent("botocore-oracle-\(UUID().uuidString).json")
         try JSONEncoder().encode(cases).write(to: input)
         defer { try? FileManager.default.removeItem(at: input) }
-        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Fixtures/botocore_signing_oracle.py")
-        let data = try PythonScript.run(script, arguments: [input.path])
+        let data = try PythonScript.run("Tests/AWSCoreTests/Fixtures/botocore_signing_oracle.py", arguments: [input.path])
         return try JSONDecoder().decode([OracleAnswer].self, from: data)
     }
 }

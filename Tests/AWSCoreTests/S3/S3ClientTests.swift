@@ -1,5 +1,7 @@
 @testable import AWSCore
 import Foundation
+import HTTPCore
+import TestSupport
 import Testing
 
 @Suite struct S3ClientTests {
@@ -27,7 +29,7 @@ import Testing
     }
 
     @Test func putObjectSendsContentTypeEncryptionAndPayloadHash() async throws {
-        let transport = ScriptedTransport([{ _ in HTTPResponse(status: 200, headers: ["ETag": "\"abc\""]) }])
+        let transport = ScriptedTransport([.status(200, headers: [("ETag", "\"abc\"")])])
         let s3 = S3Client(client: TestClients.awsClient(transport), configuration: try configuration(endpoint: "http://127.0.0.1:5000"))
         let etag = try await s3.putObject(
             bucket: "b-1", key: "r/1.html", body: Array("<p>".utf8), contentType: "text/html; charset=utf-8",

@@ -1,6 +1,8 @@
 @testable import AWSCore
 import Foundation
+import HTTPCore
 import Synchronization
+import TestSupport
 import Testing
 
 @Suite struct SecretCacheTests {

@@ -118,9 +118,7 @@ enum HashlibOracle {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("hashlib-oracle-\(UUID().uuidString)")
         try Data(input).write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
-        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Fixtures/hashlib_oracle.py")
-        let output = try PythonScript.run(script, arguments: [mode.rawValue, file.path])
+        let output = try PythonScript.run("Tests/AWSCoreTests/Fixtures/hashlib_oracle.py", arguments: [mode.rawValue, file.path])
         return String(decoding: output, as: UTF8.self).split(separator: "\n").map(String.init)
     }
 }

@@ -1,4 +1,6 @@
 @testable import AWSCore
+import HTTPCore
+import TestSupport
 import Testing
 
 /// The standard retry mode through the whole pipeline, with a scripted transport.
@@ -93,12 +95,12 @@ import Testing
     }
 
     @Test func backoffIsCappedAtTwentySeconds() {
-        let strategy = StandardRetryStrategy(maxAttempts: 10, random: { 0.999_999 })
-        #expect(strategy.backoff(afterAttempt: 1) < .seconds(1))
-        #expect(strategy.backoff(afterAttempt: 5) > .seconds(15))
-        #expect(strategy.backoff(afterAttempt: 9) <= .seconds(20))
-        #expect(strategy.backoff(afterAttempt: 9) > .seconds(19))
-        #expect(StandardRetryStrategy(random: { 0 }).backoff(afterAttempt: 3) == .zero)
+        let backoff = StandardRetryStrategy(maxAttempts: 10).backoff
+        #expect(backoff.delay(afterFailure: 1, random: 0.999_999) < .seconds(1))
+        #expect(backoff.delay(afterFailure: 5, random: 0.999_999) > .seconds(15))
+        #expect(backoff.delay(afterFailure: 9, random: 0.999_999) <= .seconds(20))
+        #expect(backoff.delay(afterFailure: 9, random: 0.999_999) > .seconds(19))
+        #expect(backoff.delay(afterFailure: 3, random: 0) == .zero)
     }
 
     @Test func everyAttemptIsSignedAfresh() async throws {

@@ -1,5 +1,6 @@
 @testable import AWSCore
 import Foundation
+import TestSupport
 
 /// Clients wired to a scripted transport, a fixed clock and a sleeper that does not sleep.
 enum TestClients {

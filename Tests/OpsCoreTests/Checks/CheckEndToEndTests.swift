@@ -1,4 +1,5 @@
 import AWSCore
+import CivilTime
 import Foundation
 import OpsCore
 import TestSupport
@@ -30,7 +31,7 @@ import Testing
 
             let html = CheckReport(systemName: "Argos", zone: zone, datadog: endpoint).render(run: run, checks: checks)
             let parsed = try PythonScript.run("Tests/OpsCoreTests/Fixtures/reports/inspect_html.py", input: Data(html.utf8))
-            let page = try #require(try JSONSerialization.jsonObject(with: parsed.output) as? [String: Any])
+            let page = try #require(try JSONSerialization.jsonObject(with: parsed) as? [String: Any])
             #expect((page["errors"] as? [String])?.isEmpty == true)
             let rows = try #require(page["rows"] as? [[String: Any]])
             #expect(rows.count == 44)

@@ -1,5 +1,7 @@
 import AWSCore
+import CivilTime
 import Foundation
+import HTTPCore
 import OpsCore
 import TestSupport
 import Testing
@@ -19,12 +21,12 @@ import Testing
 
     func withChecker(
         pageSize: Int = 10, fakeArguments: [String] = [], sleeper: (any RetrySleeper)? = nil,
-        _ body: (MonitorChecker, FakeServer, WaitRecorder) async throws -> Void
+        _ body: (MonitorChecker, FakeServer, RecordingSleeper) async throws -> Void
     ) async throws {
         let fake = try await FakeServer.datadog(extra: ["--extra-monitors", "30"] + fakeArguments)
         let endpoint = try DatadogEndpoint(baseURL: fake.baseURL)
         try await withRealTransport { transport in
-            let waits = WaitRecorder()
+            let waits = RecordingSleeper()
             let client = DatadogClient(
                 endpoint: endpoint, keys: DatadogKeys(apiKey: "k", applicationKey: "a"),
                 transport: transport, policy: RetryPolicy(sleeper: sleeper ?? waits), pageSize: pageSize)
@@ -77,7 +79,7 @@ import Testing
             let checks = try await checker.run()
             #expect(checks.count == 44)
             #expect(checks.filter { $0.checkClass == .error }.map(\.label) == ["Service-EKS-FullGC-01"])
-            #expect(waits.waits.filter { $0 == .seconds(1) }.count >= 15)
+            #expect(waits.delays.filter { $0 == .seconds(1) }.count >= 15)
         }
     }
 

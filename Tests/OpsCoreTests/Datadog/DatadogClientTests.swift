@@ -1,5 +1,7 @@
 import AWSCore
+import HTTPCore
 import OpsCore
+import TestSupport
 import Testing
 
 /// The client against scripted answers: paging, headers, and every retry path without waiting.
@@ -7,19 +9,19 @@ import Testing
     let endpoint = try! DatadogEndpoint(baseURL: "https://dd.test")
     let keys = DatadogKeys(apiKey: "api-secret", applicationKey: "app-secret")
 
-    func client(_ http: ScriptedHTTP, waits: WaitRecorder = WaitRecorder(), pageSize: Int = 2) -> DatadogClient {
+    func client(_ http: ScriptedTransport, waits: RecordingSleeper = RecordingSleeper(), pageSize: Int = 2) -> DatadogClient {
         DatadogClient(
             endpoint: endpoint, keys: keys, transport: http,
             policy: RetryPolicy(sleeper: waits, random: { 0.5 }), pageSize: pageSize)
     }
 
-    static func page(_ ids: ClosedRange<Int>?) -> ScriptedHTTP.Reply {
+    static func page(_ ids: ClosedRange<Int>?) -> ScriptedTransport.Answer {
         let objects = (ids.map(Array.init) ?? []).map { #"{"id": \#($0), "name": "m\#($0)", "priority": 2, "overall_state": "OK"}"# }
         return .status(200, body: "[" + objects.joined(separator: ",") + "]")
     }
 
     @Test func listingFollowsPagesUntilAShortOne() async throws {
-        let http = ScriptedHTTP([Self.page(1...2), Self.page(3...4), Self.page(5...5)])
+        let http = ScriptedTransport(repeatingLast: [Self.page(1...2), Self.page(3...4), Self.page(5...5)])
         let monitors = try await client(http).listMonitors(tags: ["team:argos", "env:prd"])
         #expect(monitors.map(\.id) == [1, 2, 3, 4, 5])
         #expect(http.requests.map(\.url) == (0...2).map {
@@ -33,35 +35,35 @@ import Testing
     }
 
     @Test func aFullLastPageCostsOneEmptyPage() async throws {
-        let http = ScriptedHTTP([Self.page(1...2), Self.page(nil)])
+        let http = ScriptedTransport(repeatingLast: [Self.page(1...2), Self.page(nil)])
         #expect(try await client(http).listMonitors(tags: []).count == 2)
         #expect(http.requests.count == 2)
         #expect(!http.requests[0].url.contains("monitor_tags"))
     }
 
     @Test func rateLimitsWaitForTheWindowCapped() async throws {
-        let waits = WaitRecorder()
-        let http = ScriptedHTTP([
+        let waits = RecordingSleeper()
+        let http = ScriptedTransport(repeatingLast: [
             .status(429, body: #"{"errors": ["Too many requests"]}"#, headers: [("X-RateLimit-Reset", "7")]),
             .status(429, headers: [("X-RateLimit-Reset", "3600")]),
             .status(429),
             Self.page(1...1),
         ])
         #expect(try await client(http, waits: waits).listMonitors(tags: []).count == 1)
-        #expect(waits.waits == [.seconds(7), .seconds(60), .seconds(1)])
+        #expect(waits.delays == [.seconds(7), .seconds(60), .seconds(1)])
     }
 
     @Test func serverErrorsAndLostConnectionsBackOffThenSucceed() async throws {
-        let waits = WaitRecorder()
-        let http = ScriptedHTTP([
+        let waits = RecordingSleeper()
+        let http = ScriptedTransport(repeatingLast: [
             .status(503), .failure(.connectionFailed(url: "https://dd.test", detail: "reset")), .status(500), Self.page(1...1),
         ])
         #expect(try await client(http, waits: waits).listMonitors(tags: []).count == 1)
-        #expect(waits.waits == [.milliseconds(375), .milliseconds(750), .milliseconds(1500)])
+        #expect(waits.delays == [.milliseconds(375), .milliseconds(750), .milliseconds(1500)])
     }
 
     @Test func serverErrorsGiveUpAfterTheLastAttempt() async {
-        let http = ScriptedHTTP([.status(502, body: #"{"errors": ["Bad Gateway"]}"#)])
+        let http = ScriptedTransport(repeatingLast: [.status(502, body: #"{"errors": ["Bad Gateway"]}"#)])
         await #expect(throws: DatadogError.api(status: 502, errors: ["Bad Gateway"], path: "/api/v1/monitor/7")) {
             try await client(http).monitor(id: 7)
         }
@@ -69,7 +71,7 @@ import Testing
     }
 
     @Test func timeoutsGiveUpAsTransportErrors() async {
-        let http = ScriptedHTTP([.failure(.timedOut(url: "https://dd.test/api/v1/monitor/7", detail: "deadline"))])
+        let http = ScriptedTransport(repeatingLast: [.failure(.timedOut(url: "https://dd.test/api/v1/monitor/7", detail: "deadline"))])
         await #expect {
             try await client(http).monitor(id: 7)
         } throws: { error in
@@ -80,7 +82,7 @@ import Testing
     }
 
     @Test func clientErrorsAreTypedAndNotRetried() async {
-        let http = ScriptedHTTP([.status(404, body: #"{"errors": ["Monitor not found"]}"#)])
+        let http = ScriptedTransport(repeatingLast: [.status(404, body: #"{"errors": ["Monitor not found"]}"#)])
         do {
             _ = try await client(http).monitor(id: 7)
             Issue.record("no error")
@@ -93,14 +95,14 @@ import Testing
     }
 
     @Test func aForbiddenAnswerWithAnHTMLBodyHasNoMessages() async {
-        let http = ScriptedHTTP([.status(403, body: "<html>denied</html>")])
+        let http = ScriptedTransport(repeatingLast: [.status(403, body: "<html>denied</html>")])
         await #expect(throws: DatadogError.api(status: 403, errors: [], path: "/api/v1/monitor/7")) {
             try await client(http).monitor(id: 7)
         }
     }
 
     @Test func anUnreadableSuccessIsMalformed() async {
-        let http = ScriptedHTTP([.status(200, body: #"{"not": "a list"}"#)])
+        let http = ScriptedTransport(repeatingLast: [.status(200, body: #"{"not": "a list"}"#)])
         await #expect {
             try await client(http).listMonitors(tags: [])
         } throws: { error in

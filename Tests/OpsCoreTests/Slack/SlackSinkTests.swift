@@ -1,5 +1,7 @@
 import AWSCore
+import CivilTime
 import Foundation
+import HTTPCore
 import OpsCore
 import TestSupport
 import Testing
@@ -12,11 +14,11 @@ import Testing
         var reply: Reply?
     }
 
-    func withSink(_ body: (SlackWebhookClient, FakeServer, WaitRecorder) async throws -> Void) async throws {
+    func withSink(_ body: (SlackWebhookClient, FakeServer, RecordingSleeper) async throws -> Void) async throws {
         let sink = try await FakeServer(script: "slack_sink.py", arguments: ["--path", "/services/T000/B000/XXXX"])
         let url = try SlackWebhookURL(sink.baseURL + "/services/T000/B000/XXXX")
         try await withRealTransport { transport in
-            let waits = WaitRecorder()
+            let waits = RecordingSleeper()
             let client = SlackWebhookClient(url: url, transport: transport, policy: RetryPolicy(timeout: .seconds(10), sleeper: waits))
             try await body(client, sink, waits)
         }
@@ -66,7 +68,7 @@ import Testing
                 "/_sink/responses",
                 json: #"[{"status": 429, "retry_after": 2}, {"status": 500}, {"status": 400, "body": "invalid_blocks"}]"#)
             #expect(try await client.post(Self.bigMessage()) == .deliveredAsTextOnly(blocksRefusal: "invalid_blocks"))
-            #expect(waits.waits.first == .seconds(2))
+            #expect(waits.delays.first == .seconds(2))
             let messages = try await posted(sink)
             #expect(messages.map { $0.reply?.status } == [429, 500, 400, 200])
             #expect(messages.last?.payload?["blocks"] == nil)

@@ -1,6 +1,8 @@
 import AWSCore
 import Foundation
+import HTTPCore
 import OpsCore
+import TestSupport
 import Testing
 
 /// Every answer SPEC §9 names, scripted, without waiting.
@@ -8,7 +10,7 @@ import Testing
     let secretURL = "https://hooks.slack.test/services/T000/B000/SECRETTOKEN"
     let message = SlackMessage(text: "fallback", blocks: [.section(text: "hello")])
 
-    func client(_ http: ScriptedHTTP, waits: WaitRecorder = WaitRecorder()) throws -> SlackWebhookClient {
+    func client(_ http: ScriptedTransport, waits: RecordingSleeper = RecordingSleeper()) throws -> SlackWebhookClient {
         SlackWebhookClient(url: try SlackWebhookURL(secretURL), transport: http, policy: RetryPolicy(timeout: .seconds(5), sleeper: waits, random: { 0.5 }))
     }
 
@@ -17,7 +19,7 @@ import Testing
     }
 
     @Test func okIsDelivered() async throws {
-        let http = ScriptedHTTP([.status(200, body: "ok")])
+        let http = ScriptedTransport(repeatingLast: [.status(200, body: "ok")])
         #expect(try await client(http).post(message) == .delivered)
         let request = try #require(http.requests.first)
         #expect(request.method == .POST)
@@ -28,26 +30,26 @@ import Testing
     }
 
     @Test func rateLimitedWaitsRetryAfterCapped() async throws {
-        let waits = WaitRecorder()
-        let http = ScriptedHTTP([
+        let waits = RecordingSleeper()
+        let http = ScriptedTransport(repeatingLast: [
             .status(429, body: "rate_limited", headers: [("Retry-After", "3")]),
             .status(429, body: "rate_limited", headers: [("Retry-After", "900")]),
             .status(200, body: "ok"),
         ])
         #expect(try await client(http, waits: waits).post(message) == .delivered)
-        #expect(waits.waits == [.seconds(3), .seconds(60)])
+        #expect(waits.delays == [.seconds(3), .seconds(60)])
     }
 
     @Test func serverErrorsBackOff() async throws {
-        let waits = WaitRecorder()
-        let http = ScriptedHTTP([.status(500, body: "rollup_error"), .status(503), .status(200, body: "ok")])
+        let waits = RecordingSleeper()
+        let http = ScriptedTransport(repeatingLast: [.status(500, body: "rollup_error"), .status(503), .status(200, body: "ok")])
         #expect(try await client(http, waits: waits).post(message) == .delivered)
-        #expect(waits.waits == [.milliseconds(375), .milliseconds(750)])
+        #expect(waits.delays == [.milliseconds(375), .milliseconds(750)])
     }
 
     @Test(arguments: ["invalid_blocks", "msg_blocks_too_long"])
     func refusedBlocksFallBackToTheText(reason: String) async throws {
-        let http = ScriptedHTTP([.status(400, body: reason), .status(200, body: "ok")])
+        let http = ScriptedTransport(repeatingLast: [.status(400, body: reason), .status(200, body: "ok")])
         #expect(try await client(http).post(message) == .deliveredAsTextOnly(blocksRefusal: reason))
         #expect(http.requests.count == 2)
         let second = try payload(http.requests[1])
@@ -57,19 +59,19 @@ import Testing
 
     @Test(arguments: [(400, "invalid_payload"), (403, "invalid_token"), (404, "no_service"), (410, "channel_is_archived")])
     func otherRefusalsAreFinal(status: Int, reason: String) async throws {
-        let http = ScriptedHTTP([.status(status, body: reason)])
+        let http = ScriptedTransport(repeatingLast: [.status(status, body: reason)])
         await #expect(throws: SlackError.rejected(status: status, reason: reason)) { try await client(http).post(message) }
         #expect(http.requests.count == 1)
     }
 
     @Test func serverErrorsThatNeverEndAreRejected() async throws {
-        let http = ScriptedHTTP([.status(500, body: "rollup_error")])
+        let http = ScriptedTransport(repeatingLast: [.status(500, body: "rollup_error")])
         await #expect(throws: SlackError.rejected(status: 500, reason: "rollup_error")) { try await client(http).post(message) }
         #expect(http.requests.count == 4)
     }
 
     @Test func theWebhookURLNeverAppearsInErrors() async throws {
-        let http = ScriptedHTTP([.failure(.timedOut(url: secretURL, detail: "deadline for \(secretURL)"))])
+        let http = ScriptedTransport(repeatingLast: [.failure(.timedOut(url: secretURL, detail: "deadline for \(secretURL)"))])
         do {
             _ = try await client(http).post(message)
             Issue.record("no error")

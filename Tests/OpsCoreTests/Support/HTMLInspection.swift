@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// A rendered report read back by Python's `html.parser` (`Fixtures/reports/inspect_html.py`).
 struct HTMLInspection: Decodable {
@@ -13,7 +14,7 @@ struct HTMLInspection: Decodable {
     var details: Int
 
     init(_ html: String) throws {
-        let result = try PythonScript.run("Tests/OpsCoreTests/Fixtures/reports/inspect_html.py", input: Data(html.utf8))
-        self = try JSONDecoder().decode(HTMLInspection.self, from: result.output)
+        let output = try PythonScript.run("Tests/OpsCoreTests/Fixtures/reports/inspect_html.py", input: Data(html.utf8))
+        self = try JSONDecoder().decode(HTMLInspection.self, from: output)
     }
 }

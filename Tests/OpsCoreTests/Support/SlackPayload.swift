@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import OpsCore
 import Testing
 
@@ -9,7 +10,7 @@ enum SlackPayload {
 
     /// `scripts/fakes/blockkit.py` on the payload: its exit status and output.
     static func blockKitVerdict(_ message: SlackMessage) throws -> (status: Int32, output: String) {
-        let result = try PythonScript.run("scripts/fakes/blockkit.py", input: try json(message))
+        let result = try PythonScript.execute("scripts/fakes/blockkit.py", input: try json(message))
         return (result.status, String(decoding: result.output, as: UTF8.self))
     }
 

@@ -1,4 +1,5 @@
 import AWSCore
+import HTTPCore
 
 /// Gives `body` a real transport and shuts it down afterwards, whether `body` fails or not.
 func withRealTransport(_ body: (AsyncHTTPClientTransport) async throws -> Void) async throws {

@@ -1,0 +1,8 @@
+/// Where a slot's check run stands. The spellings are what the checks table holds.
+public enum CheckRunStatus: String, Sendable, Hashable, Codable {
+    /// Written when the check starts: a notification meanwhile says "has not finished", not "did not run".
+    case running
+    case finished
+    /// The monitor listing failed: nothing was checked.
+    case failed
+}

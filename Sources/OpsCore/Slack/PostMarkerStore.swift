@@ -1,0 +1,28 @@
+/// The guard that keeps Lambda's retries of a scheduled invocation from posting twice: one marker per slot
+/// and function, claimed before the post and closed after it.
+public protocol PostMarkerStore: Sendable {
+    /// Claims the slot's Slack post for `function` until `claimUntil` (epoch ms: the claiming invocation's
+    /// deadline, after which it cannot still be posting).
+    func claimPost(slotID: String, function: String, requestID: String, now: Int64, claimUntil: Int64) async throws -> PostClaim
+
+    /// Records how the claimed post ended; a failed post may be claimed again.
+    func finishPost(slotID: String, function: String, posted: Bool, now: Int64) async throws
+}
+
+/// What claiming a slot's post found.
+public enum PostClaim: Sendable, Equatable {
+    case claimed
+    /// The post was made: a retry has nothing to do.
+    case alreadyPosted
+    /// Another invocation holds the claim and may still be posting.
+    case inProgress
+}
+
+/// A post marker's state. The spellings are what the checks table holds.
+public enum PostMarkerStatus: String, Sendable, Hashable {
+    /// Claimed by an invocation until its deadline.
+    case posting
+    case posted
+    /// The post failed: the next attempt may claim it again.
+    case failed
+}
