@@ -149,13 +149,14 @@ def test_roles_are_least_privilege(app):
                 assert arn != "*", f"{role}: Resource * in {statement.get('Sid')}"
                 if "*" in arn:
                     # The only wildcards: log streams of the function's own log
-                    # group, and report objects under the prefix.
+                    # group, and report objects of one kind under the prefix.
                     own_streams = f':log-group:/aws/lambda/{app["function_names"][f]}:log-stream:*'
-                    reports = f':::{app["report_bucket"]}/{prefix}*'
-                    assert arn.endswith(own_streams) or arn.endswith(reports), f"{role}: {arn}"
+                    reports = [f':::{app["report_bucket"]}/{prefix}{kind}/*' for kind in ("check", "alerts")]
+                    assert arn.endswith(own_streams) or any(arn.endswith(r) for r in reports), f"{role}: {arn}"
 
 
 def _resource_kind(app, arn: str) -> str:
+    """The resource an ARN of a role policy grants, named as function_calls.CALLS names it."""
     for table in ("alerts", "checks"):
         name = app[f"{table}_table"]
         if arn.endswith(f":table/{name}"):
@@ -165,8 +166,10 @@ def _resource_kind(app, arn: str) -> str:
     for secret, secret_arn in app["secret_arns"].items():
         if arn == secret_arn:
             return f"secret:{secret}"
-    if arn.startswith("arn:aws:s3:::"):
-        return "reports"
+    prefix = app["function_environments"]["daily-check"]["OPS_REPORT_PREFIX"]
+    for kind in ("check", "alerts"):
+        if arn == f'arn:aws:s3:::{app["report_bucket"]}/{prefix}{kind}/*':
+            return f"reports/{kind}"
     if ":log-group:" in arn:
         return "logs"
     return {"kms": "kms", "sqs": "dlq"}.get(arn.split(":")[2], arn)
@@ -204,7 +207,9 @@ def test_report_signer_can_only_read_reports(app):
             granted.setdefault(resource, set()).update(actions)
         if actions == ["kms:Decrypt"]:
             assert statement["Condition"]["StringEquals"]["kms:ViaService"].startswith("s3.")
-    assert granted == {f'arn:aws:s3:::{app["report_bucket"]}/{prefix}*': {"s3:GetObject"}, app["kms_key_arn"]: {"kms:Decrypt"}}
+    assert granted == {f'arn:aws:s3:::{app["report_bucket"]}/{prefix}check/*': {"s3:GetObject"},
+                       f'arn:aws:s3:::{app["report_bucket"]}/{prefix}alerts/*': {"s3:GetObject"},
+                       app["kms_key_arn"]: {"kms:Decrypt"}}
     for f in ("daily-check", "notification"):
         assert app["function_environments"][f]["OPS_REPORT_SIGNING_SECRET_ID"] == app["secret_arns"]["report-signing"]
     assert "OPS_REPORT_SIGNING_SECRET_ID" not in app["function_environments"]["collection"]
@@ -217,6 +222,21 @@ def test_scheduler_role_invokes_only_the_scheduled_functions(app):
     functions = {fn["FunctionName"]: fn["FunctionArn"] for fn in aws("lambda", "list-functions")["Functions"]}
     expected = {functions[app["function_names"][f]] for f in ("daily-check", "notification")}
     assert set(resources) == expected
+
+
+def test_scheduler_role_trusts_only_the_schedule_group(app):
+    """Confused deputy: Scheduler may assume the role only for schedules of this account and of the module's
+    schedule group (AWS documents aws:SourceArn as the group's ARN, not a schedule's)."""
+    group = app["function_names"]["collection"].rsplit("-", 1)[0]
+    document = aws("iam", "get-role", "--role-name", f"{group}-scheduler")["Role"]["AssumeRolePolicyDocument"]
+    document = json.loads(document) if isinstance(document, str) else document
+    [statement] = document["Statement"]
+    assert statement["Principal"] == {"Service": "scheduler.amazonaws.com"}
+    group_arn = aws("scheduler", "get-schedule-group", "--name", group)["Arn"]
+    assert statement["Condition"] == {
+        "StringEquals": {"aws:SourceAccount": group_arn.split(":")[4]},
+        "ArnLike": {"aws:SourceArn": group_arn},
+    }
 
 
 def test_local_provisioning_matches_the_module(app):

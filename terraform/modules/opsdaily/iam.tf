@@ -1,6 +1,7 @@
 # One role per function, each allowed exactly what its SPEC section needs, on
 # exact ARNs. The only wildcards: log streams inside the function's own log
-# group (stream names are made by Lambda) and report objects under the prefix.
+# group (stream names are made by Lambda) and report objects of one kind under
+# the prefix (<prefix>check/* or <prefix>alerts/*).
 
 data "aws_iam_policy_document" "lambda_trust" {
   statement {
@@ -81,15 +82,11 @@ data "aws_iam_policy_document" "collection" {
   }
 }
 
-# Both scheduled functions: their reports under the prefix, the Slack webhook,
-# and the DLQ that receives their failed asynchronous runs.
+# Both scheduled functions: the Slack webhook, the report signer's key and the
+# DLQ that receives their failed asynchronous runs. Reports are per function
+# below: each writes only its own kind (a pre-signed link carries the signer's
+# permissions, hence GetObject on what it links to).
 data "aws_iam_policy_document" "scheduled" {
-  statement {
-    sid       = "Reports"
-    actions   = ["s3:PutObject", "s3:GetObject"]
-    resources = [local.report_objects_arn]
-  }
-
   statement {
     sid       = "Slack"
     actions   = ["secretsmanager:GetSecretValue"]
@@ -122,6 +119,12 @@ data "aws_iam_policy_document" "daily_check" {
   ]
 
   statement {
+    sid       = "CheckReports"
+    actions   = ["s3:PutObject", "s3:GetObject"]
+    resources = [local.report_objects_arns["check"]]
+  }
+
+  statement {
     sid = "ChecksReadWrite"
     actions = [
       "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:Query", "dynamodb:BatchWriteItem",
@@ -144,6 +147,19 @@ data "aws_iam_policy_document" "notification" {
     data.aws_iam_policy_document.base["notification"].json,
     data.aws_iam_policy_document.scheduled.json,
   ]
+
+  statement {
+    sid       = "AlertReports"
+    actions   = ["s3:PutObject", "s3:GetObject"]
+    resources = [local.report_objects_arns["alerts"]]
+  }
+
+  # Reads (and so may link to) the check report of the slot; never writes it.
+  statement {
+    sid       = "CheckReportsRead"
+    actions   = ["s3:GetObject"]
+    resources = [local.report_objects_arns["check"]]
+  }
 
   statement {
     sid       = "AlertsRead"
@@ -169,11 +185,20 @@ data "aws_iam_policy_document" "scheduler_trust" {
       identifiers = ["scheduler.amazonaws.com"]
     }
 
-    # Only schedules of this account may use the role (confused deputy).
+    # Only this module's schedules may use the role (confused deputy). AWS
+    # documents aws:SourceArn for Scheduler as the schedule group's ARN and
+    # warns against scoping it to schedules or a name prefix (EventBridge
+    # Scheduler User Guide, "Confused deputy prevention").
     condition {
       test     = "StringEquals"
       variable = "aws:SourceAccount"
       values   = [local.account_id]
+    }
+
+    condition {
+      test     = "ArnLike"
+      variable = "aws:SourceArn"
+      values   = [aws_scheduler_schedule_group.this.arn]
     }
   }
 }

@@ -25,6 +25,8 @@ locals {
   function_names  = { for f in local.functions : f => "${var.name_prefix}-${f}" }
   log_group_names = { for f in local.functions : f => "/aws/lambda/${local.function_names[f]}" }
 
-  report_objects_arn = "${module.reports_bucket.arn}/${var.report_prefix}*"
-  alerts_index_arn   = "${aws_dynamodb_table.this["alerts"].arn}/index/${local.alerts_day_index}"
+  # Each scheduled function writes one kind of report:
+  # <report_prefix>check/YYYY/MM/DD/HHMM.html and <report_prefix>alerts/... .
+  report_objects_arns = { for kind in ["check", "alerts"] : kind => "${module.reports_bucket.arn}/${var.report_prefix}${kind}/*" }
+  alerts_index_arn    = "${aws_dynamodb_table.this["alerts"].arn}/index/${local.alerts_day_index}"
 }

@@ -37,13 +37,14 @@ resource "aws_iam_user_group_membership" "report_signer" {
   groups = [aws_iam_group.report_readers[0].name]
 }
 
-# What a link signed by the key can do: GET a report (objects are encrypted with
-# the application key, so S3 decrypts with it on the reader's behalf).
+# What a link signed by the key can do: GET a report of either kind (objects
+# are encrypted with the application key, so S3 decrypts with it on the
+# reader's behalf).
 data "aws_iam_policy_document" "report_readers" {
   statement {
     sid       = "ReadReports"
     actions   = ["s3:GetObject"]
-    resources = [local.report_objects_arn]
+    resources = values(local.report_objects_arns)
   }
 
   statement {
