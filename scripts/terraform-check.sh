@@ -4,7 +4,10 @@
 #   2. terraform init + validate of every root and module the aws provider can init
 #   3. checkov (own venv, --skip-download): zero failed checks
 #   4. the Datadog stack: python-hcl2 parse + catalogue/convention tests (own venv)
-#   5. apply of environments/local against a moto server started here, listing
+#   5. value domains: Terraform's verdict on every case of
+#      scripts/tests/data/value-domain-cases.json (plans of the small settings
+#      module, no provider) must be the file's
+#   6. apply of environments/local against a moto server started here, listing
 #      of what was created with the aws CLI, a second plan that must be empty,
 #      and destroy
 # Installs what a fresh machine lacks (the two venvs). Needs terraform and
@@ -74,7 +77,7 @@ echo "fmt: ok"
 # --- 2. init + validate ----------------------------------------------------------
 # terraform/datadog needs the DataDog/datadog provider, which has no offline
 # mirror: step 4 checks it instead.
-ROOTS=(backend modules/private-bucket modules/opsdaily modules/monitor-catalogue environments/example environments/local)
+ROOTS=(backend modules/private-bucket modules/opsdaily modules/opsdaily/settings modules/monitor-catalogue environments/example environments/local)
 step "terraform init + validate (${#ROOTS[@]} configurations)"
 validated=0
 for root in "${ROOTS[@]}"; do
@@ -117,13 +120,24 @@ step "Datadog stack: python-hcl2 parse and catalogue tests"
 "$REPO/.venv-hcl2/bin/python" -m pytest -q -p no:cacheprovider "$REPO/scripts/tests/test_datadog_stack.py" ||
   fail "Datadog stack tests"
 
+# --- 5. value domains -----------------------------------------------------------------
+step "value domains: Terraform's verdicts on scripts/tests/data/value-domain-cases.json"
+if ! "$REPO/.venv-hcl2/bin/python" -m pytest -q -s -p no:cacheprovider "$REPO/scripts/tests/test_value_domains.py" \
+  >"$WORK/value-domains.log" 2>&1; then
+  cat "$WORK/value-domains.log" >&2
+  fail "value-domain cases: Terraform disagrees with the file"
+fi
+DOMAINS_LINE="$(grep -o 'value domains: .*' "$WORK/value-domains.log")" || fail "value-domain test printed no figures"
+echo "$DOMAINS_LINE"
+tail -1 "$WORK/value-domains.log"
+
 if [[ "$RUN_APPLY" == 0 ]]; then
   step "summary"
-  echo "fmt ok; validate ok ($validated); $CHECKOV_LINE; Datadog tests ok; local apply skipped (--no-apply)"
+  echo "fmt ok; validate ok ($validated); $CHECKOV_LINE; Datadog tests ok; ${DOMAINS_LINE%% (*}; local apply skipped (--no-apply)"
   exit 0
 fi
 
-# --- 5. local apply against moto -----------------------------------------------------
+# --- 6. local apply against moto -----------------------------------------------------
 step "local apply against moto"
 ZIP_DIR="$REPO/build/lambda"
 if ! ls "$ZIP_DIR"/{collection,daily-check,notification}.zip >/dev/null 2>&1; then
@@ -213,3 +227,4 @@ echo "validate: ok ($validated configurations)"
 echo "$CHECKOV_LINE"
 echo "Datadog stack: parsed and tested (see 'monitors checked' above)"
 echo "local apply: $APPLY_LINE; second plan: $PLAN_LINE; destroy: $DESTROY_LINE"
+echo "$DOMAINS_LINE"

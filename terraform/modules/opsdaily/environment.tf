@@ -7,7 +7,7 @@ locals {
   report_signing_secret_id = var.report_signing_user ? aws_secretsmanager_secret.this["report-signing"].arn : ""
 
   collection_environment = {
-    OPS_TIMEZONE             = var.timezone
+    OPS_TIMEZONE             = module.settings.timezone
     OPS_ALERTS_TABLE         = aws_dynamodb_table.this["alerts"].name
     OPS_RETENTION_DAYS       = tostring(var.retention_days)
     OPS_WEBHOOK_SECRET_ID    = aws_secretsmanager_secret.this["webhook"].arn
@@ -16,14 +16,14 @@ locals {
 
   daily_check_environment = {
     OPS_SYSTEM_NAME        = var.system_name
-    OPS_TIMEZONE           = var.timezone
-    OPS_CHECK_SLOTS        = join(",", var.check_slots)
+    OPS_TIMEZONE           = module.settings.timezone
+    OPS_CHECK_SLOTS        = module.settings.ops_check_slots
     OPS_CHECKS_TABLE       = aws_dynamodb_table.this["checks"].name
     OPS_REPORT_BUCKET      = module.reports_bucket.id
     OPS_REPORT_PREFIX      = var.report_prefix
     OPS_REPORT_URL_TTL     = tostring(var.report_url_ttl_seconds)
     OPS_RETENTION_DAYS     = tostring(var.retention_days)
-    OPS_DATADOG_SITE       = var.datadog_site
+    OPS_DATADOG_SITE       = module.settings.datadog_site
     OPS_MONITOR_TAGS       = join(",", var.monitor_tags)
     OPS_MONITOR_PRIORITIES = join(",", var.monitor_priorities)
     OPS_DATADOG_SECRET_ID  = aws_secretsmanager_secret.this["datadog"].arn
@@ -34,8 +34,8 @@ locals {
 
   notification_environment = {
     OPS_SYSTEM_NAME     = var.system_name
-    OPS_TIMEZONE        = var.timezone
-    OPS_CHECK_SLOTS     = join(",", var.check_slots)
+    OPS_TIMEZONE        = module.settings.timezone
+    OPS_CHECK_SLOTS     = module.settings.ops_check_slots
     OPS_ALERTS_TABLE    = aws_dynamodb_table.this["alerts"].name
     OPS_CHECKS_TABLE    = aws_dynamodb_table.this["checks"].name
     OPS_REPORT_BUCKET   = module.reports_bucket.id

@@ -2,6 +2,18 @@ data "aws_caller_identity" "current" {}
 data "aws_region" "current" {}
 data "aws_partition" "current" {}
 
+# The settings the functions read and Terraform uses too, validated against
+# value-domains.json in one place (./settings); everything below reads them
+# from there, entries trimmed.
+module "settings" {
+  source = "./settings"
+
+  datadog_site                = var.datadog_site
+  timezone                    = var.timezone
+  check_slots                 = var.check_slots
+  notification_offset_minutes = var.notification_offset_minutes
+}
+
 locals {
   account_id = data.aws_caller_identity.current.account_id
   region     = data.aws_region.current.name

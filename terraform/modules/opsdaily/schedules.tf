@@ -1,15 +1,12 @@
 # EventBridge Scheduler, in the configured time zone (no UTC arithmetic, no DST
 # surprises): for each check slot, daily-check at the slot and notification
-# notification_offset_minutes later.
+# notification_offset_minutes later. Slots and offset come validated and
+# trimmed from ./settings.
 
 locals {
-  slot_minutes = {
-    for s in var.check_slots : replace(s, ":", "") => tonumber(split(":", s)[0]) * 60 + tonumber(split(":", s)[1])
-  }
-
   schedules = merge(
-    { for id, m in local.slot_minutes : "daily-check-${id}" => { function = "daily-check", minute_of_day = m } },
-    { for id, m in local.slot_minutes : "notification-${id}" => { function = "notification", minute_of_day = (m + var.notification_offset_minutes) % 1440 } },
+    { for id, m in module.settings.slot_minutes : "daily-check-${id}" => { function = "daily-check", minute_of_day = m } },
+    { for id, m in module.settings.slot_minutes : "notification-${id}" => { function = "notification", minute_of_day = (m + module.settings.notification_offset_minutes) % 1440 } },
   )
 }
 
@@ -23,9 +20,9 @@ resource "aws_scheduler_schedule" "this" {
 
   name                         = "${var.name_prefix}-${each.key}"
   group_name                   = aws_scheduler_schedule_group.this.name
-  description                  = "${each.value.function} at ${format("%02d:%02d", floor(each.value.minute_of_day / 60), each.value.minute_of_day % 60)} ${var.timezone}"
+  description                  = "${each.value.function} at ${format("%02d:%02d", floor(each.value.minute_of_day / 60), each.value.minute_of_day % 60)} ${module.settings.timezone}"
   schedule_expression          = format("cron(%d %d * * ? *)", each.value.minute_of_day % 60, floor(each.value.minute_of_day / 60))
-  schedule_expression_timezone = var.timezone
+  schedule_expression_timezone = module.settings.timezone
   kms_key_arn                  = aws_kms_key.this.arn
 
   flexible_time_window {

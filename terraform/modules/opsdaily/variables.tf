@@ -30,43 +30,21 @@ variable "system_name" {
 }
 
 variable "timezone" {
-  description = "IANA time zone of days, check slots and displayed times (OPS_TIMEZONE); also the time zone of the schedules."
+  description = "IANA time zone of days, check slots and displayed times (OPS_TIMEZONE); also the time zone of the schedules. One of the zones in value-domains.json (validated by ./settings)."
   type        = string
   default     = "Asia/Seoul"
-
-  validation {
-    condition     = can(regex("^(UTC|[A-Z][A-Za-z_]+(/[A-Za-z0-9_+-]+){1,2})$", var.timezone))
-    error_message = "timezone must be an IANA zone name such as Asia/Seoul, Europe/Paris or UTC."
-  }
 }
 
 variable "check_slots" {
-  description = "Local times (HH:MM, 24 h) of the daily checks (OPS_CHECK_SLOTS). Each slot gets a daily-check schedule and a notification schedule notification_offset_minutes later."
+  description = "Local times (HH:MM, 24 h) of the daily checks (OPS_CHECK_SLOTS, entries trimmed). Each slot gets a daily-check schedule and a notification schedule notification_offset_minutes later. Non-empty, no repeats, at least value-domains.json's minimum spacing apart (validated by ./settings)."
   type        = list(string)
   default     = ["09:00", "20:00"]
-
-  validation {
-    condition = length(var.check_slots) > 0 && alltrue([
-      for s in var.check_slots : can(regex("^([01][0-9]|2[0-3]):[0-5][0-9]$", s))
-    ])
-    error_message = "check_slots must be a non-empty list of HH:MM times, e.g. [\"09:00\", \"20:00\"]."
-  }
-
-  validation {
-    condition     = length(distinct(var.check_slots)) == length(var.check_slots)
-    error_message = "check_slots must not repeat a time."
-  }
 }
 
 variable "notification_offset_minutes" {
-  description = "Minutes between a daily check and the notification of the same slot."
+  description = "Minutes between a daily check and the notification of the same slot: a whole number within value-domains.json's bounds that, with the functions' skew tolerance, stays below every gap between slots (validated by ./settings)."
   type        = number
   default     = 5
-
-  validation {
-    condition     = var.notification_offset_minutes >= 1 && var.notification_offset_minutes <= 59 && floor(var.notification_offset_minutes) == var.notification_offset_minutes
-    error_message = "notification_offset_minutes must be a whole number from 1 to 59."
-  }
 }
 
 variable "retention_days" {
@@ -120,14 +98,9 @@ variable "report_expiration_days" {
 }
 
 variable "datadog_site" {
-  description = "Datadog site of the organisation (OPS_DATADOG_SITE); the API host is api.<site>."
+  description = "Datadog site of the organisation (OPS_DATADOG_SITE); the API host is api.<site>. One of value-domains.json's sites (validated by ./settings)."
   type        = string
   default     = "datadoghq.com"
-
-  validation {
-    condition     = contains(["datadoghq.com", "us3.datadoghq.com", "us5.datadoghq.com", "datadoghq.eu", "ap1.datadoghq.com", "ap2.datadoghq.com", "ddog-gov.com"], var.datadog_site)
-    error_message = "datadog_site must be one of datadoghq.com, us3.datadoghq.com, us5.datadoghq.com, datadoghq.eu, ap1.datadoghq.com, ap2.datadoghq.com, ddog-gov.com."
-  }
 }
 
 variable "monitor_tags" {

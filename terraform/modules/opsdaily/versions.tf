@@ -1,5 +1,6 @@
 terraform {
-  required_version = ">= 1.5"
+  # 1.9: the settings module's validations read other variables and locals.
+  required_version = ">= 1.9"
 
   required_providers {
     aws = {
