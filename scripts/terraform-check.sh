@@ -9,7 +9,8 @@
 #      module, no provider) must be the file's
 #   6. apply of environments/local against a moto server started here, listing
 #      of what was created with the aws CLI, a second plan that must be empty,
-#      and destroy
+#      a plan of schedules_enabled = true that may only switch the schedules
+#      on, and destroy
 # Installs what a fresh machine lacks (the two venvs). Needs terraform and
 # python3 with moto, boto3 and the aws CLI (present on the project's machines).
 #
@@ -200,6 +201,12 @@ echo "  schedules: $(aws_list scheduler list-schedules --group-name "$GROUP" --q
 echo "  secrets:   $(aws_list secretsmanager list-secrets --query 'SecretList[].Name' | tr '\t' ' ')"
 echo "  queues:    $(aws_list sqs list-queues --query 'QueueUrls' | tr '\t' ' ')"
 echo "  users:     $(aws_list iam list-users --path-prefix /opsdaily/ --query 'Users[].UserName' | tr '\t' ' ')"
+TOPIC="$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["app"]["value"]["alarm_topic_arn"])' "$WORK/outputs.json")"
+echo "  topics:    $(aws_list sns list-topics --query 'Topics[].TopicArn' | tr '\t' ' ')"
+echo "  mail subs: $(aws_list sns list-subscriptions-by-topic --topic-arn "$TOPIC" --query 'Subscriptions[].[Protocol,Endpoint]' | tr '\t\n' ': ')"
+echo "  alarms:    $(aws_list cloudwatch describe-alarms --alarm-name-prefix "$GROUP-" --query 'MetricAlarms[].AlarmName' | tr '\t' ' ')"
+echo "  schedule states: $(aws_list scheduler get-schedule --group-name "$GROUP" --name "$GROUP-daily-check-0900" --query 'State')" \
+  "(schedules_enabled = false here, as on a first apply)"
 
 set +e
 terraform -chdir="$LOCAL" plan -detailed-exitcode -input=false -no-color "${VARS[@]}" >"$WORK/plan.log" 2>&1
@@ -211,6 +218,32 @@ case "$plan_status" in
   *) tail -40 "$WORK/plan.log" >&2; fail "second plan errored" ;;
 esac
 echo "second plan: $PLAN_LINE"
+
+# The second apply of a deployment: schedules_enabled = true may only switch the
+# schedules on. No refresh: the state was just read by the plan above.
+if ! terraform -chdir="$LOCAL" plan -refresh=false -input=false -no-color -out="$WORK/enable.plan" \
+  "${VARS[@]}" -var schedules_enabled=true >"$WORK/enable.log" 2>&1; then
+  tail -40 "$WORK/enable.log" >&2
+  fail "plan with schedules_enabled = true errored"
+fi
+terraform -chdir="$LOCAL" show -json "$WORK/enable.plan" >"$WORK/enable.json"
+ENABLE_LINE="$(python3 - "$WORK/enable.json" <<'PY'
+import json, sys
+plan = json.load(open(sys.argv[1]))
+changes = [c for c in plan["resource_changes"] if c["change"]["actions"] != ["no-op"]]
+wrong = []
+for c in changes:
+    before, after = c["change"]["before"], c["change"]["after"]
+    differing = {k for k in set(before) | set(after) if before.get(k) != after.get(k)}
+    if c["type"] != "aws_scheduler_schedule" or c["change"]["actions"] != ["update"] or differing != {"state"} \
+            or (before["state"], after["state"]) != ("DISABLED", "ENABLED"):
+        wrong.append(f'{c["address"]} {c["change"]["actions"]} {sorted(differing)}')
+if wrong or not changes:
+    sys.exit("schedules_enabled = true should only switch the schedules on:\n  " + "\n  ".join(wrong or ["(no change)"]))
+print(f"{len(changes)} schedules DISABLED -> ENABLED, nothing else")
+PY
+)" || fail "schedules_enabled = true"
+echo "schedules_enabled = true: $ENABLE_LINE"
 
 if ! terraform -chdir="$LOCAL" destroy -auto-approve -input=false -no-color "${VARS[@]}" >"$WORK/destroy.log" 2>&1; then
   tail -60 "$WORK/destroy.log" >&2
@@ -226,5 +259,5 @@ echo "fmt: ok"
 echo "validate: ok ($validated configurations)"
 echo "$CHECKOV_LINE"
 echo "Datadog stack: parsed and tested (see 'monitors checked' above)"
-echo "local apply: $APPLY_LINE; second plan: $PLAN_LINE; destroy: $DESTROY_LINE"
 echo "$DOMAINS_LINE"
+echo "local apply: $APPLY_LINE; second plan: $PLAN_LINE; schedules_enabled = true: $ENABLE_LINE; destroy: $DESTROY_LINE"

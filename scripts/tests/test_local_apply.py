@@ -98,8 +98,11 @@ def test_schedules(app):
     group = app["function_names"]["collection"].rsplit("-", 1)[0]
     listed = aws("scheduler", "list-schedules", "--group-name", group)["Schedules"]
     assert {s["Name"] for s in listed} == set(app["schedules"])
+    # The local environment applies as a first apply does: schedules present but off.
+    assert app["schedules_enabled"] is False
     for summary in listed:
         sched = aws("scheduler", "get-schedule", "--group-name", group, "--name", summary["Name"])
+        assert sched["State"] == "DISABLED", summary["Name"]
         assert sched["ScheduleExpressionTimezone"] == "Asia/Seoul"
         assert f'{sched["ScheduleExpression"]} Asia/Seoul' == app["schedules"][summary["Name"]]
         target = sched["Target"]
@@ -124,6 +127,56 @@ def test_secrets_created_empty(app):
 def test_dead_letter_queue(app):
     urls = aws("sqs", "list-queues").get("QueueUrls", [])
     assert app["dead_letter_queue_url"] in urls
+
+
+def test_alarm_topic(app):
+    """Alarms page someone: one topic, encrypted with the module's key, which CloudWatch may use; only the
+    module's alarms may publish; the e-mail addresses are subscribed."""
+    topic = app["alarm_topic_arn"]
+    assert topic in [t["TopicArn"] for t in aws("sns", "list-topics")["Topics"]]
+    attributes = aws("sns", "get-topic-attributes", "--topic-arn", topic)["Attributes"]
+    assert attributes["KmsMasterKeyId"] == app["kms_key_arn"]
+    [statement] = json.loads(attributes["Policy"])["Statement"]
+    assert statement["Effect"] == "Allow" and statement["Principal"] == {"Service": "cloudwatch.amazonaws.com"}
+    assert statement["Action"] == "sns:Publish" and statement["Resource"] == topic
+    prefix = app["function_names"]["collection"].rsplit("-", 1)[0]
+    assert statement["Condition"]["ArnLike"]["aws:SourceArn"].endswith(f":alarm:{prefix}-*")
+    subscriptions = aws("sns", "list-subscriptions-by-topic", "--topic-arn", topic)["Subscriptions"]
+    assert [(s["Protocol"], s["Endpoint"]) for s in subscriptions] == [("email", "oncall@example.com")]
+
+    key_id = app["kms_key_arn"].rsplit("/", 1)[1]
+    policy = json.loads(aws("kms", "get-key-policy", "--key-id", key_id, "--policy-name", "default")["Policy"])
+    cloudwatch = [st for st in policy["Statement"] if st.get("Principal") == {"Service": "cloudwatch.amazonaws.com"}]
+    assert [set(st["Action"]) for st in cloudwatch] == [{"kms:Decrypt", "kms:GenerateDataKey*"}]
+
+
+def test_alarms(app):
+    """Every alarm notifies the topic when it fires and when it recovers. Beside errors, throttles and the DLQ:
+    collection's function URL 4XX and 5XX (AWS/Lambda, dimension FunctionName), and the dead man's switch, which
+    fires when no delivery reached collection for webhook_silence_hours (missing data breaches)."""
+    prefix = app["function_names"]["collection"].rsplit("-", 1)[0]
+    alarms = {a["AlarmName"]: a for a in aws("cloudwatch", "describe-alarms", "--alarm-name-prefix", f"{prefix}-")["MetricAlarms"]}
+    expected = {f"{prefix}-{f}-{kind}" for f in FUNCTIONS for kind in ("errors", "throttles")} | {
+        f"{prefix}-scheduled-dlq-not-empty", f"{prefix}-collection-url-4xx", f"{prefix}-collection-url-5xx",
+        f"{prefix}-collection-webhook-silence"}
+    assert set(alarms) == expected == set(app["alarm_names"].values())
+    for alarm in alarms.values():
+        assert alarm["AlarmActions"] == [app["alarm_topic_arn"]], alarm["AlarmName"]
+        assert alarm["OKActions"] == [app["alarm_topic_arn"]], alarm["AlarmName"]
+    collection = [{"Name": "FunctionName", "Value": app["function_names"]["collection"]}]
+    for name, metric in (("collection-url-4xx", "Url4xxCount"), ("collection-url-5xx", "Url5xxCount")):
+        alarm = alarms[f"{prefix}-{name}"]
+        assert (alarm["Namespace"], alarm["MetricName"], alarm["Statistic"]) == ("AWS/Lambda", metric, "Sum")
+        assert alarm["Dimensions"] == collection
+        assert (alarm["Period"], alarm["EvaluationPeriods"], alarm["Threshold"]) == (300, 1, 1.0)
+        assert alarm["ComparisonOperator"] == "GreaterThanOrEqualToThreshold"
+    silence = alarms[f"{prefix}-collection-webhook-silence"]
+    assert (silence["Namespace"], silence["MetricName"], silence["Statistic"]) == ("AWS/Lambda", "Invocations", "Sum")
+    assert silence["Dimensions"] == collection
+    assert (silence["Period"], silence["EvaluationPeriods"]) == (3600, 6), "webhook_silence_hours = 6, one-hour periods"
+    assert (silence["ComparisonOperator"], silence["Threshold"]) == ("LessThanThreshold", 1.0)
+    assert silence["TreatMissingData"] == "breaching"
+    assert silence["Period"] * silence["EvaluationPeriods"] <= 604800, "CloudWatch evaluates at most 7 days"
 
 
 def _statements(role: str):

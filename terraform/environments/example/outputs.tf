@@ -47,3 +47,8 @@ output "report_signer_user" {
   description = "User whose access key signs report links (null unless report_signing_user)."
   value       = module.opsdaily.report_signer_user
 }
+
+output "alarm_topic_arn" {
+  description = "SNS topic every alarm notifies."
+  value       = module.opsdaily.alarm_topic_arn
+}

@@ -60,9 +60,27 @@ variable "datadog_site" {
 }
 
 variable "alarm_actions" {
-  description = "SNS topic ARNs notified by the alarms."
+  description = "Extra ARNs (e.g. an on-call tool's SNS topic) notified by the alarms, besides the module's own topic."
   type        = list(string)
   default     = []
+}
+
+variable "alarm_emails" {
+  description = "E-mail addresses subscribed to the alarm topic (each confirms the mail SNS sends)."
+  type        = list(string)
+  default     = []
+}
+
+variable "webhook_silence_hours" {
+  description = "Hours without any webhook delivery before the dead man's switch alarm fires."
+  type        = number
+  default     = 6
+}
+
+variable "schedules_enabled" {
+  description = "false for the first apply (nothing fires before the secrets are set and the webhook is tested), then true."
+  type        = bool
+  default     = true
 }
 
 variable "lambda_zip_dir" {

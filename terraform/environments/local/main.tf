@@ -21,6 +21,7 @@ provider "aws" {
     s3             = var.endpoint
     scheduler      = var.endpoint
     secretsmanager = var.endpoint
+    sns            = var.endpoint
     sqs            = var.endpoint
     sts            = var.endpoint
   }
@@ -37,6 +38,11 @@ module "opsdaily" {
 
   # On here so that the tests apply and check the optional report signer too.
   report_signing_user = true
+
+  # The first apply of a real environment: schedules off, alarms to e-mail.
+  schedules_enabled     = var.schedules_enabled
+  alarm_emails          = var.alarm_emails
+  webhook_silence_hours = var.webhook_silence_hours
 
   # Throw-away environment: allow `terraform destroy` to finish at once.
   deletion_protection         = false

@@ -13,3 +13,21 @@ variable "lambda_zip_dir" {
   type        = string
   default     = null
 }
+
+variable "schedules_enabled" {
+  description = "Whether the schedules fire; off by default here, as on a real environment's first apply (scripts/terraform-check.sh also plans the switch to true)."
+  type        = bool
+  default     = false
+}
+
+variable "alarm_emails" {
+  description = "Addresses subscribed to the alarm topic (example.com: nothing is ever sent from a local endpoint)."
+  type        = list(string)
+  default     = ["oncall@example.com"]
+}
+
+variable "webhook_silence_hours" {
+  description = "Hours without a webhook delivery before the dead man's switch alarm fires."
+  type        = number
+  default     = 6
+}

@@ -1,6 +1,6 @@
 # One customer-managed key for the application's data at rest: tables, report
-# bucket, secrets, log groups, the dead-letter queue, function environments and
-# schedules. Its use is granted per role in iam.tf (exact key ARN, and only via
+# bucket, secrets, log groups, the dead-letter queue, the alarm topic, function
+# environments and schedules. Its use is granted per role in iam.tf (exact key ARN, and only via
 # the services that need it).
 
 resource "aws_kms_key" "this" {
@@ -42,6 +42,19 @@ locals {
             "kms:EncryptionContext:aws:logs:arn" = "arn:${local.partition}:logs:${local.region}:${local.account_id}:log-group:/aws/lambda/${var.name_prefix}-*"
           }
         }
+      },
+      {
+        # CloudWatch alarms publish to the encrypted alarm topic with the key
+        # themselves (AWS Knowledge Center, "configure a CloudWatch alarm with
+        # an encrypted SNS topic": Decrypt and GenerateDataKey* for
+        # cloudwatch.amazonaws.com). Without it every alarm notification fails
+        # silently. Only topics encrypted with this key are concerned, and the
+        # topic policy admits only this module's alarms.
+        Sid       = "CloudWatchAlarmsToEncryptedTopic"
+        Effect    = "Allow"
+        Principal = { Service = "cloudwatch.amazonaws.com" }
+        Action    = ["kms:Decrypt", "kms:GenerateDataKey*"]
+        Resource  = "*"
       },
     ]
   }

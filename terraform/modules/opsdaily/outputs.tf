@@ -57,3 +57,18 @@ output "report_signer_user" {
   description = "Name of the user whose access key signs report links (null unless report_signing_user): create its key with `aws iam create-access-key`."
   value       = var.report_signing_user ? aws_iam_user.report_signer[0].name : null
 }
+
+output "alarm_topic_arn" {
+  description = "ARN of the SNS topic every alarm notifies (encrypted with the module's key; e-mail subscriptions from alarm_emails). Subscribe an on-call tool to it, or pass its topic in alarm_actions."
+  value       = aws_sns_topic.alarms.arn
+}
+
+output "alarm_names" {
+  description = "Names of the CloudWatch alarms, by role (e.g. collection-webhook-silence)."
+  value       = { for k, a in aws_cloudwatch_metric_alarm.this : k => a.alarm_name }
+}
+
+output "schedules_enabled" {
+  description = "Whether the schedules fire (false on the first apply, until the secrets are set and the webhook is tested)."
+  value       = var.schedules_enabled
+}

@@ -24,6 +24,9 @@ resource "aws_scheduler_schedule" "this" {
   schedule_expression          = format("cron(%d %d * * ? *)", each.value.minute_of_day % 60, floor(each.value.minute_of_day / 60))
   schedule_expression_timezone = module.settings.timezone
   kms_key_arn                  = aws_kms_key.this.arn
+  # Off until the secrets are set (terraform/README.md, step 3): a schedule
+  # that fires before them only fails and fills the DLQ.
+  state = var.schedules_enabled ? "ENABLED" : "DISABLED"
 
   flexible_time_window {
     mode = "OFF"

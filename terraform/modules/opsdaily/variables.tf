@@ -268,14 +268,50 @@ variable "async_retry_attempts" {
   }
 }
 
+variable "schedules_enabled" {
+  description = "Whether the schedules fire. Apply false first, so nothing runs before the secrets are set and the webhook is tested, then true (terraform/README.md, step 3). The schedules exist either way."
+  type        = bool
+  default     = true
+}
+
+# --- Alarms -----------------------------------------------------------------
+
+variable "alarm_emails" {
+  description = "E-mail addresses subscribed to the module's alarm topic. Each address must confirm the subscription from the mail SNS sends before it receives alarms."
+  type        = list(string)
+  default     = []
+
+  validation {
+    condition     = alltrue([for a in var.alarm_emails : can(regex("^[^@[:space:]]+@[^@[:space:]]+\\.[^@[:space:].]+$", a))])
+    error_message = "alarm_emails entries must be e-mail addresses such as oncall@example.com."
+  }
+
+  validation {
+    condition     = length(distinct([for a in var.alarm_emails : lower(a)])) == length(var.alarm_emails)
+    error_message = "alarm_emails must not repeat an address."
+  }
+}
+
 variable "alarm_actions" {
-  description = "ARNs (usually SNS topics) notified when an alarm fires or recovers."
+  description = "Extra ARNs (usually SNS topics of an on-call tool) notified when an alarm fires or recovers, in addition to the module's own topic (output alarm_topic_arn)."
   type        = list(string)
   default     = []
 
   validation {
     condition     = alltrue([for a in var.alarm_actions : can(regex("^arn:aws[a-z-]*:", a))])
     error_message = "alarm_actions must be ARNs."
+  }
+}
+
+variable "webhook_silence_hours" {
+  description = "Hours without any webhook delivery to collection after which the dead man's switch alarm fires. Whole hours; CloudWatch evaluates at most 7 days (604,800 s) of one-hour periods."
+  type        = number
+  default     = 6
+
+  validation {
+    # One-hour periods: period x evaluation periods <= 604,800 s (PutMetricAlarm).
+    condition     = var.webhook_silence_hours >= 1 && var.webhook_silence_hours <= 168 && floor(var.webhook_silence_hours) == var.webhook_silence_hours
+    error_message = "webhook_silence_hours must be a whole number from 1 to 168 (7 days, CloudWatch's longest evaluation range)."
   }
 }
 
