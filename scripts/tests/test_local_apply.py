@@ -129,6 +129,14 @@ def test_dead_letter_queue(app):
     assert app["dead_letter_queue_url"] in urls
 
 
+def test_reserved_concurrency(app):
+    """Scheduled runs never overlap (1 each); collection is unreserved, so Lambda never answers Datadog 429
+    because of a cap of its own (issue 15)."""
+    for f, reserved in (("collection", None), ("daily-check", 1), ("notification", 1)):
+        got = aws("lambda", "get-function-concurrency", "--function-name", app["function_names"][f])
+        assert got.get("ReservedConcurrentExecutions") == reserved, f
+
+
 def test_alarm_topic(app):
     """Alarms page someone: one topic, encrypted with the module's key, which CloudWatch may use; only the
     module's alarms may publish; the e-mail addresses are subscribed."""

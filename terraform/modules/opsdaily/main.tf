@@ -30,9 +30,15 @@ locals {
   # to the Datadog API (paged, rate limited) and render reports.
   memory_mb = merge({ collection = 128, "daily-check" = 256, notification = 256 }, var.lambda_memory_mb)
   timeout_s = merge({ collection = 10, "daily-check" = 300, notification = 120 }, var.lambda_timeout_seconds)
-  # One scheduled run at a time; collection is capped so a flood on the public URL
-  # cannot take the account's whole concurrency (seed weakness §9.1.6).
-  reserved_concurrency = merge({ collection = 10, "daily-check" = 1, notification = 1 }, var.lambda_reserved_concurrency)
+  # One scheduled run at a time. collection is unreserved unless
+  # lambda_reserved_concurrency sets it (issue 15): a cap makes Lambda answer
+  # 429 once that many deliveries run at once, whether the excess is a junk
+  # flood on the public URL or a real alert storm, and Datadog does not retry a
+  # 429, so real alerts were lost. Unreserved, collection shares the account's
+  # unreserved pool: a flood costs money and can crowd out other functions of
+  # the account instead of losing alerts; the URL 4xx and throttle alarms page
+  # on either. -1 is the provider's "no reserved concurrency".
+  reserved_concurrency = merge({ collection = -1, "daily-check" = 1, notification = 1 }, var.lambda_reserved_concurrency)
 
   function_names  = { for f in local.functions : f => "${var.name_prefix}-${f}" }
   log_group_names = { for f in local.functions : f => "/aws/lambda/${local.function_names[f]}" }

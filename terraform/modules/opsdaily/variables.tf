@@ -188,15 +188,15 @@ variable "lambda_timeout_seconds" {
 }
 
 variable "lambda_reserved_concurrency" {
-  description = "Reserved concurrency per function; keys among collection, daily-check, notification. Caps the cost of abuse of the public webhook URL and keeps scheduled runs from overlapping."
+  description = "Reserved concurrency per function; keys among collection, daily-check, notification. Defaults: daily-check and notification 1 (scheduled runs never overlap), collection unreserved (a cap makes Lambda answer 429 to Datadog, which does not retry it: terraform/README.md, \"Concurrency\")."
   type        = map(number)
   default     = {}
 
   validation {
     condition = alltrue([
-      for k, v in var.lambda_reserved_concurrency : contains(["collection", "daily-check", "notification"], k) && v >= 1 && v <= 1000
+      for k, v in var.lambda_reserved_concurrency : contains(["collection", "daily-check", "notification"], k) && v >= 1 && v <= 1000 && floor(v) == v
     ])
-    error_message = "lambda_reserved_concurrency keys must be collection, daily-check or notification, values 1-1000."
+    error_message = "lambda_reserved_concurrency keys must be collection, daily-check or notification, values whole numbers 1-1000."
   }
 }
 
