@@ -14,35 +14,41 @@ public struct RetryingSender: Sendable {
         self.policy = policy
     }
 
-    /// The first final answer, or the last retryable one once attempts run out; the last transport error
-    /// when no answer came. Cancellation while waiting is rethrown.
+    /// The first final answer, or the last retryable one once attempts or the `RetryDeadline` run out; the
+    /// last transport error when no answer came. Cancellation while waiting is rethrown; a deadline already
+    /// passed before the first attempt is `RetryDeadlineExceeded`.
     public func send(
         _ request: HTTPRequest, over transport: any HTTPTransport, verdict: (HTTPResponse) -> Verdict
     ) async throws -> HTTPResponse {
+        guard RetryDeadline.allowsWaiting(.zero, at: policy.sleeper.now) else { throw RetryDeadlineExceeded() }
         var failures = 0
         var rateLimited = 0
+        var attempt = request
         while true {
+            attempt.timeout = RetryDeadline.timeout(request.timeout, at: policy.sleeper.now)
             let wait: Duration
             do {
-                let response = try await transport.send(request)
+                let response = try await transport.send(attempt)
                 switch verdict(response) {
                 case .final:
                     return response
                 case .rateLimited(let header):
                     rateLimited += 1
-                    guard rateLimited < policy.maxRateLimitedAttempts else { return response }
                     wait = policy.rateLimitWait(header: header)
+                    guard rateLimited < policy.maxRateLimitedAttempts, RetryDeadline.allowsWaiting(wait, at: policy.sleeper.now) else {
+                        return response
+                    }
                 case .retry:
                     failures += 1
-                    guard failures < policy.maxAttempts else { return response }
                     wait = policy.backoff.delay(afterFailure: failures, random: policy.random())
+                    guard failures < policy.maxAttempts, RetryDeadline.allowsWaiting(wait, at: policy.sleeper.now) else { return response }
                 }
             } catch is CancellationError {
                 throw CancellationError()
             } catch {
                 failures += 1
-                guard failures < policy.maxAttempts else { throw error }
                 wait = policy.backoff.delay(afterFailure: failures, random: policy.random())
+                guard failures < policy.maxAttempts, RetryDeadline.allowsWaiting(wait, at: policy.sleeper.now) else { throw error }
             }
             try await policy.sleeper.sleep(for: wait)
         }

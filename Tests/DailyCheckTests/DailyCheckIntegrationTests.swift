@@ -21,28 +21,25 @@ import FunctionTestSupport
     let checksTable: String
     let bucket: String
 
+    let environment: [String: String]
+    let prefix: String
+
     init() async throws {
         moto = try await MotoServer.start(authentication: false)
         datadog = try await FakeServer.datadog()
         slack = try await FakeServer.slackSink()
-        let prefix = "d\(UUID().uuidString.prefix(8).lowercased())"
+        prefix = "d\(UUID().uuidString.prefix(8).lowercased())"
         let provisioned = try LocalAWS.provision(endpoint: moto.endpoint, prefix: prefix)
         checksTable = provisioned["checks_table"] as? String ?? ""
         bucket = provisioned["report_bucket"] as? String ?? ""
-        emulator = try await RuntimeEmulator(configuration: EmulatorConfiguration(
-            functionName: "daily-check",
-            region: "ap-northeast-2",
-            timeout: .seconds(60),
-            command: [RepositoryPaths.product("daily-check")],
-            environment: [
-                "AWS_ENDPOINT_URL": moto.endpoint, "AWS_ACCESS_KEY_ID": moto.accessKeyID,
-                "AWS_SECRET_ACCESS_KEY": moto.secretAccessKey, "AWS_REGION": "ap-northeast-2",
-                "OPS_SYSTEM_NAME": "Argos", "OPS_CHECKS_TABLE": checksTable, "OPS_REPORT_BUCKET": bucket,
-                "OPS_DATADOG_API_URL": datadog.baseURL, "OPS_DATADOG_API_KEY": "k", "OPS_DATADOG_APP_KEY": "a",
-                "OPS_SLACK_WEBHOOK_URL": slack.baseURL + "/services/T000/B000/XXXX", "OPS_MONITOR_TAGS": "team:argos",
-            ],
-            functionOutputPath: FileManager.default.temporaryDirectory.appendingPathComponent("daily-check-\(prefix).log").path
-        ))
+        environment = [
+            "AWS_ENDPOINT_URL": moto.endpoint, "AWS_ACCESS_KEY_ID": moto.accessKeyID,
+            "AWS_SECRET_ACCESS_KEY": moto.secretAccessKey, "AWS_REGION": "ap-northeast-2",
+            "OPS_SYSTEM_NAME": "Argos", "OPS_CHECKS_TABLE": checksTable, "OPS_REPORT_BUCKET": bucket,
+            "OPS_DATADOG_API_URL": datadog.baseURL, "OPS_DATADOG_API_KEY": "k", "OPS_DATADOG_APP_KEY": "a",
+            "OPS_SLACK_WEBHOOK_URL": slack.baseURL + "/services/T000/B000/XXXX", "OPS_MONITOR_TAGS": "team:argos",
+        ]
+        emulator = try await Self.emulator(environment: environment, output: "daily-check-\(prefix)")
         let client = AWSClient(
             credentials: StaticCredentialProvider(AWSCredentials(accessKeyID: moto.accessKeyID, secretAccessKey: moto.secretAccessKey)),
             transport: transport)
@@ -50,6 +47,18 @@ import FunctionTestSupport
         dynamoDB = DynamoDBClient(
             client: client, configuration: AWSServiceConfiguration(service: .dynamoDB, region: "ap-northeast-2", endpoint: endpoint))
         s3 = S3Client(client: client, configuration: AWSServiceConfiguration(service: .s3, region: "ap-northeast-2", endpoint: endpoint))
+    }
+
+    /// The real `daily-check` under an emulator of its own with Lambda's 60 s timeout, output in a temporary file.
+    static func emulator(environment: [String: String], output: String) async throws -> RuntimeEmulator {
+        try await RuntimeEmulator(configuration: EmulatorConfiguration(
+            functionName: "daily-check",
+            region: "ap-northeast-2",
+            timeout: .seconds(60),
+            command: [RepositoryPaths.product("daily-check")],
+            environment: environment,
+            functionOutputPath: FileManager.default.temporaryDirectory.appendingPathComponent("\(output).log").path
+        ))
     }
 
     func shutdown() async throws {
@@ -169,5 +178,85 @@ import FunctionTestSupport
             return
         }
         #expect(String(buffer: document).contains("scheduled_time"))
+    }
+
+    /// SPEC §6 and the invocation's deadline: Datadog answers every monitor read 429 for the whole run of a
+    /// daily-check with Lambda's 60 s timeout. A 60 s `X-RateLimit-Reset` is never waited; 15 s ones are, until
+    /// the reading part of the budget (all but 20 s) is spent. One post, before the deadline, names the unread
+    /// monitors, and the run record says why.
+    @Test(arguments: [60, 15])
+    func aRateLimitForTheWholeRunStillPostsBeforeTheDeadline(reset: Int) async throws {
+        defer { Task { try await shutdown() } }
+        try await datadog.control(
+            "/_fake/faults", json: #"{"status": 429, "count": 100000, "path_prefix": "/api/v1/monitor/", "reset": \#(reset)}"#)
+        let started = ContinuousClock.now
+        let outcome = try await invoke(#"{"scheduled_time": "2026-11-25T00:00:00Z"}"#)
+        let elapsed = started.duration(to: .now)
+        #expect(elapsed < .seconds(45), "posted with time to spare: \(elapsed)")
+        if reset == 15 { #expect(elapsed > .seconds(25), "the 15 s waits were honoured while the budget allowed: \(elapsed)") }
+        #expect(outcome["status"] as? String == "incomplete")
+        #expect(outcome["posted"] as? Bool == true)
+        let reason = try #require(outcome["incompleteness"] as? String)
+        #expect(reason == "0 of 44 monitors read; 44 unreadable: Datadog rate limit")
+        let messages = try await slackMessages()
+        #expect(messages.count == 1)
+        let text = try #require(messages.first?["payload"] as? [String: Any])["text"] as? String ?? ""
+        #expect(text.contains("Incomplete: " + reason), "\(text)")
+        // The fallback text names the first 15 unread monitors, each with Datadog's answer; the blocks and the report the rest.
+        #expect(text.components(separatedBy: "answered 429").count - 1 == 15, "\(text)")
+        let run = try #require(try await dynamoDB.getItem(
+            tableName: checksTable, key: ["pk": .s("RUN#2026-11-25T09:00"), "sk": .s("RUN")], consistentRead: true))
+        #expect(run["status"] == .s("incomplete") && run["error"] == .s(reason))
+    }
+
+    /// Three reads rate-limited, the rest fine: "41 of 44 monitors read; 3 unreadable".
+    @Test func aFewUnreadMonitorsMakeTheRunIncompleteAndSaySo() async throws {
+        defer { Task { try await shutdown() } }
+        try await datadog.control("/_fake/faults", json: #"{"status": 429, "count": 3, "path_prefix": "/api/v1/monitor/", "reset": 60}"#)
+        let outcome = try await invoke(#"{"scheduled_time": "2026-11-25T00:00:00Z"}"#)
+        #expect(outcome["status"] as? String == "incomplete")
+        #expect(outcome["incompleteness"] as? String == "41 of 44 monitors read; 3 unreadable: Datadog rate limit")
+        #expect((outcome["counts"] as? [String: Int])?["Error"] == 4, "three unread and the deleted monitor")
+    }
+
+    /// A report-signing key that cannot be read must not stop the check: the role signs, and the post says so.
+    @Test func anUnreadableSigningKeyFallsBackToTheRoleAndStillPosts() async throws {
+        defer { Task { try await shutdown() } }
+        var fallback = environment
+        fallback["OPS_REPORT_SIGNING_SECRET_ID"] = "no-such-secret"
+        fallback["AWS_SESSION_TOKEN"] = "role-session"
+        let check = try await Self.emulator(environment: fallback, output: "daily-check-fallback-\(prefix)")
+        let result = try await check.invoke(ByteBuffer(string: #"{"scheduled_time": "2026-11-25T00:00:00Z"}"#))
+        try await check.shutdown()
+        guard case .response(let body) = result else { throw InvocationFailed(result: "\(result)") }
+        let outcome = try JSONSerialization.jsonObject(with: Data(body.readableBytesView)) as? [String: Any] ?? [:]
+        #expect(outcome["posted"] as? Bool == true)
+        let text = try #require(try await slackMessages().first?["payload"] as? [String: Any])["text"] as? String ?? ""
+        #expect(text.contains("at the latest") && text.contains("The function's role signed this link."), "\(text)")
+    }
+
+    /// A by-host monitor with 5,000 failing groups passes DynamoDB's 400 KB item with its JSON and every group:
+    /// stored shortened and flagged, and the rest of the run with it.
+    @Test func aMonitorWithFiveThousandGroupsIsStoredAndFlagged() async throws {
+        defer { Task { try await shutdown() } }
+        let groups = (0..<5_000).map { #""host:ip-10-\#($0 / 250)-\#($0 % 250)-1.ap-northeast-2.compute.internal": "Alert""# }
+        try await datadog.control("/_fake/scenario", json: """
+            {"monitors": {"SYSTEM-EC2-CPU-High-01": {"state": "Alert", "since": "-2h", "groups": {\(groups.joined(separator: ","))}}}}
+            """)
+        let outcome = try await invoke(#"{"scheduled_time": "2026-11-25T00:00:00Z"}"#)
+        #expect(outcome["status"] as? String == "finished")
+        let items = try await dynamoDB.query(DynamoDBQuery(
+            tableName: checksTable, keyConditionExpression: "pk = :pk",
+            expressionAttributeValues: [":pk": .s("RUN#2026-11-25T09:00")], consistentRead: true))
+        #expect(items.filter { if case .s(let sk)? = $0["sk"] { sk.hasPrefix("MONITOR#") } else { false } }.count == 44)
+        let big = try #require(items.first { $0["label"] == .s("SYSTEM-EC2-CPU-High-01") })
+        #expect(big["truncated"] == .bool(true))
+        #expect(big["groups_total"] == .n("5000"))
+        guard case .l(let stored)? = big["groups"], case .s(let json)? = big["monitor_json"] else {
+            Issue.record("groups or monitor_json missing: \(big.keys)")
+            return
+        }
+        #expect(stored.count > 100 && stored.count < 5_000, "\(stored.count) groups kept")
+        #expect(json.utf8.count < 350_000)
     }
 }

@@ -47,13 +47,17 @@ public final class ScriptedTransport: HTTPTransport {
     }
 }
 
-/// Records the delays the retry logic asks for instead of sleeping, so retry tests take no time.
+/// Records the delays the retry logic asks for instead of sleeping, so retry tests take no time; its clock
+/// starts at the real now and advances by each recorded delay, so retry deadlines see the waits.
 public final class RecordingSleeper: RetrySleeper {
     private let recorded = Mutex<[Duration]>([])
+    private let start = ContinuousClock.now
 
     public init() {}
 
     public var delays: [Duration] { recorded.withLock { $0 } }
+
+    public var now: ContinuousClock.Instant { start + recorded.withLock { $0.reduce(.zero, +) } }
 
     public func sleep(for duration: Duration) async throws {
         recorded.withLock { $0.append(duration) }

@@ -20,7 +20,8 @@ public struct BatchWriteRetrier: Sendable {
         self.random = random
     }
 
-    /// `send` performs one call and returns its unprocessed items.
+    /// `send` performs one call and returns its unprocessed items. Re-sending stops at the rounds' limit or
+    /// when the next wait would pass the `RetryDeadline`.
     func write(
         _ requests: [String: [DynamoDBWriteRequest]],
         send: @Sendable ([String: [DynamoDBWriteRequest]]) async throws -> [String: [DynamoDBWriteRequest]]
@@ -29,8 +30,11 @@ public struct BatchWriteRetrier: Sendable {
         var round = 0
         while !pending.isEmpty {
             if round > 0 {
-                guard round < maxRounds else { throw DynamoDBBatchWriteError(unprocessed: pending.count, rounds: round) }
-                try await sleeper.sleep(for: backoff.delay(afterFailure: round, random: random()))
+                let delay = backoff.delay(afterFailure: round, random: random())
+                guard round < maxRounds, RetryDeadline.allowsWaiting(delay, at: sleeper.now) else {
+                    throw DynamoDBBatchWriteError(unprocessed: pending.count, rounds: round)
+                }
+                try await sleeper.sleep(for: delay)
             }
             var unprocessed: [(table: String, request: DynamoDBWriteRequest)] = []
             for start in stride(from: 0, to: pending.count, by: Self.maximumBatchSize) {

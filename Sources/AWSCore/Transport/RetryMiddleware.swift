@@ -1,6 +1,7 @@
 import HTTPCore
 
-/// Re-runs everything below it (so each attempt is signed afresh) under the standard retry mode.
+/// Re-runs everything below it (so each attempt is signed afresh) under the standard retry mode, each attempt
+/// given at most the time left before the `RetryDeadline`.
 public struct RetryMiddleware: AWSMiddleware {
     public let strategy: StandardRetryStrategy
 
@@ -13,6 +14,8 @@ public struct RetryMiddleware: AWSMiddleware {
             var context = context
             context.attempt = attempt
             if attempt > 1 { context.logger.debug("retrying", metadata: ["operation": "\(context.operation)", "attempt": "\(attempt)"]) }
+            var request = request
+            request.timeout = RetryDeadline.timeout(request.timeout, at: strategy.now)
             return try await next(request, context)
         }
     }

@@ -24,8 +24,10 @@ public struct StandardRetryStrategy: Sendable {
     }
 
     /// Runs `operation` (given the 1-based attempt number) until it succeeds, fails for good, runs out of
-    /// attempts or the quota refuses a retry; the last error is what the caller sees.
+    /// attempts, the quota refuses a retry or the wait would pass the `RetryDeadline`; the last error is what
+    /// the caller sees. A deadline already passed before the first attempt is `RetryDeadlineExceeded`.
     public func run<Value: Sendable>(_ operation: @Sendable (_ attempt: Int) async throws -> Value) async throws -> Value {
+        guard RetryDeadline.allowsWaiting(.zero, at: now) else { throw RetryDeadlineExceeded() }
         var attempt = 1
         var lastCost = 0
         while true {
@@ -34,13 +36,17 @@ public struct StandardRetryStrategy: Sendable {
                 quota.release(lastCost > 0 ? lastCost : RetryQuota.noRetryIncrement)
                 return value
             } catch {
+                let delay = backoff.delay(afterFailure: attempt, random: random())
                 guard attempt < maxAttempts, let reason = RetryClassifier.reason(toRetry: error),
-                    quota.acquire(reason.cost)
+                    RetryDeadline.allowsWaiting(delay, at: now), quota.acquire(reason.cost)
                 else { throw error }
                 lastCost = reason.cost
-                try await sleeper.sleep(for: backoff.delay(afterFailure: attempt, random: random()))
+                try await sleeper.sleep(for: delay)
                 attempt += 1
             }
         }
     }
+
+    /// The time retry deadlines are measured on (the sleeper's, so tests can advance it).
+    public var now: ContinuousClock.Instant { sleeper.now }
 }

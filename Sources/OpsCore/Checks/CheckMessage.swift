@@ -24,6 +24,9 @@ public struct CheckMessage: Sendable {
         var budget = SlackBlockBudget()
         _ = budget.append(.header(SlackText.fitted("\(systemName) daily check · \(run.slotID)", limit: 150)))
         _ = budget.append(.section(text: "*" + headline(run) + "*", fields: countFields(run)))
+        if let incompleteness = run.incompleteness {
+            _ = budget.append(.section(text: ":warning: *Incomplete:* " + SlackText.escape(incompleteness) + ". The unread monitors are listed as Error."))
+        }
         _ = budget.append(.context([SlackText.escape(ranLine(run)), linkLine(report)]))
 
         var shown = 0
@@ -102,8 +105,9 @@ public struct CheckMessage: Sendable {
         var lines = [
             SlackText.escape("\(systemName) daily check \(run.slotID): ") + headline(run)
                 + " (" + counts.joined(separator: ", ") + ")",
-            linkLine(report),
         ]
+        if let incompleteness = run.incompleteness { lines.append("Incomplete: " + SlackText.escape(incompleteness) + ".") }
+        lines.append(linkLine(report))
         lines += notOK.prefix(Self.fallbackLines).map { line($0, emphasis: "") }
         if notOK.count > Self.fallbackLines {
             lines.append("…and \(notOK.count - Self.fallbackLines) more in the report")

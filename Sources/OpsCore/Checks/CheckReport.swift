@@ -19,7 +19,11 @@ public struct CheckReport: Sendable {
             out += "<header>\n<h1>\(HTMLText.escape(title))</h1>\n"
             out += "<p class=\"meta\">Checked \(esc(zone.displaySpan(from: run.started, to: run.finished))). "
             out += "Times in \(esc(zone.displayName(at: run.started))). \(run.total) monitors, \(run.notOK) not OK.</p>\n"
-            out += countList(run) + priorityLine(run) + "</header>\n<main>\n"
+            out += countList(run) + priorityLine(run)
+            if let incompleteness = run.incompleteness {
+                out += "<p class=\"incomplete\">Incomplete: \(esc(incompleteness)). The unread monitors are listed as Error.</p>\n"
+            }
+            out += "</header>\n<main>\n"
             if checks.isEmpty {
                 out += "<p>No monitor matched the check's tags and priorities.</p>\n"
             } else {

@@ -20,6 +20,7 @@ enum CheckReportStyle {
     pre{background:#f3f4f6;padding:8px;max-height:360px;overflow:auto}
     ul.groups{margin:4px 0 0;padding-left:18px}
     .detail{color:#5b6475}
+    .incomplete{background:#fff4e0;border:1px solid #f0a020;border-radius:6px;padding:8px 10px;margin:0 0 12px}
     @media (max-width:720px){table,tbody,tr,td{display:block;width:auto}thead{display:none}tr{margin:0 0 12px;border:1px solid #d9dde4;border-radius:6px}td{border:0;padding:4px 10px}td[data-label]::before{content:attr(data-label) ": ";font-weight:600;color:#5b6475}}
 
     """

@@ -21,6 +21,8 @@ public struct CheckRunSummary: Sendable, Equatable {
         switch record.status {
         case .known(.finished): return nil
         case .known(.failed): return "The \(slotID) check failed: " + (record.error ?? "no monitor could be listed") + "."
+        case .known(.incomplete):
+            return "The \(slotID) check is incomplete: " + (record.error ?? "some monitors could not be read") + "."
         case .known(.running):
             return "The \(slotID) check has not finished: it started but saved no result (still running, or it timed out or crashed)."
         case .unrecognised(let status): return "The \(slotID) check has not finished (status \(status))."

@@ -9,4 +9,6 @@ public struct DailyCheckOutcome: Codable, Sendable, Equatable {
     /// The pre-signed link the Slack message carries, so whoever invoked the function can open the same report.
     public var reportURL: String?
     public var posted: Bool
+    /// `41 of 44 monitors read; 3 unreadable: …` when the status is `incomplete`.
+    public var incompleteness: String?
 }

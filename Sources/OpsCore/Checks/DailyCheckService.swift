@@ -1,4 +1,5 @@
 import CivilTime
+import HTTPCore
 import Logging
 
 /// One daily-check run (SPEC §6): the slot from the event, every selected monitor checked, the run and its
@@ -36,46 +37,54 @@ public struct DailyCheckService: ScheduledService {
         let invocation = try ScheduledInvocation(json: event)
         let slot = try invocation.checkSlot(in: slots)
         let started = clock()
+        let budget = InvocationBudget(deadline: deadline, now: started)
         logger.info("checking", metadata: ["slot": "\(slot.id)"])
-        try await store.begin(run: .running(slotID: slot.id, started: started, retentionDays: retentionDays))
+        try await RetryDeadline.bounding(by: budget.finishing) {
+            try await store.begin(run: .running(slotID: slot.id, started: started, retentionDays: retentionDays))
+        }
 
         let checks: [MonitorCheck]
         var failure: String?
         do {
-            checks = try await checker.run()
+            checks = try await RetryDeadline.bounding(by: budget.reading) { try await checker.run() }
         } catch {
             checks = []
             failure = "the monitors could not be listed: \(error)"
             logger.error("check failed", metadata: ["slot": "\(slot.id)", "error": "\(error)"])
         }
         let run = CheckRun(slotID: slot.id, started: started, finished: clock(), checks: checks)
-
-        var published: PublishedReport?
-        do {
-            published = try await reports.publish(
-                html: report.render(run: run, checks: checks), key: ReportKey.key(prefix: reportPrefix, kind: "check", slot: slot))
-        } catch {
-            logger.error("report not published", metadata: ["slot": "\(slot.id)", "error": "\(error)"])
+        let status: CheckRunStatus = failure != nil ? .failed : run.incompleteness != nil ? .incomplete : .finished
+        if let incompleteness = run.incompleteness {
+            logger.warning("check incomplete", metadata: ["slot": "\(slot.id)", "reason": "\(incompleteness)"])
         }
 
-        let expiresAt = Retention(days: retentionDays).expiresAt(epochMilliseconds: run.finished.epochMilliseconds)
-        let status: CheckRunStatus = failure == nil ? .finished : .failed
-        try await store.save(
-            run: CheckRunRecord(run: run, status: status, reportKey: published?.key,
-                                error: failure, retentionDays: retentionDays),
-            monitors: checks.map { MonitorCheckRecord(check: $0, slotID: slot.id, expiresAt: expiresAt) }
-        )
+        return try await RetryDeadline.bounding(by: budget.finishing) {
+            var published: PublishedReport?
+            do {
+                published = try await reports.publish(
+                    html: report.render(run: run, checks: checks), key: ReportKey.key(prefix: reportPrefix, kind: "check", slot: slot))
+            } catch {
+                logger.error("report not published", metadata: ["slot": "\(slot.id)", "error": "\(error)"])
+            }
 
-        let posted = try await poster.post(
-            slackMessage(slot: slot, run: run, checks: checks, report: published, failure: failure), slotID: slot.id,
-            manual: invocation.isManual, requestID: requestID, deadline: deadline, logger: logger)
-        logger.info("checked", metadata: [
-            "slot": "\(slot.id)", "total": "\(run.total)", "notOK": "\(run.notOK)", "posted": "\(posted)",
-        ])
-        return DailyCheckOutcome(
-            slot: slot.id, status: status, total: run.total, notOK: run.notOK,
-            counts: Dictionary(uniqueKeysWithValues: run.counts.map { ($0.key.rawValue, $0.value) }),
-            reportKey: published?.key, reportURL: published?.url, posted: posted)
+            let expiresAt = Retention(days: retentionDays).expiresAt(epochMilliseconds: run.finished.epochMilliseconds)
+            try await store.save(
+                run: CheckRunRecord(run: run, status: status, reportKey: published?.key,
+                                    error: failure ?? run.incompleteness, retentionDays: retentionDays),
+                monitors: checks.map { MonitorCheckRecord(check: $0, slotID: slot.id, expiresAt: expiresAt) }
+            )
+
+            let posted = try await poster.post(
+                slackMessage(slot: slot, run: run, checks: checks, report: published, failure: failure), slotID: slot.id,
+                manual: invocation.isManual, requestID: requestID, deadline: deadline, logger: logger)
+            logger.info("checked", metadata: [
+                "slot": "\(slot.id)", "status": "\(status)", "total": "\(run.total)", "notOK": "\(run.notOK)", "posted": "\(posted)",
+            ])
+            return DailyCheckOutcome(
+                slot: slot.id, status: status, total: run.total, notOK: run.notOK,
+                counts: Dictionary(uniqueKeysWithValues: run.counts.map { ($0.key.rawValue, $0.value) }),
+                reportKey: published?.key, reportURL: published?.url, posted: posted, incompleteness: run.incompleteness)
+        }
     }
 
     private func slackMessage(slot: CheckSlot, run: CheckRun, checks: [MonitorCheck], report: PublishedReport?, failure: String?) -> SlackMessage {

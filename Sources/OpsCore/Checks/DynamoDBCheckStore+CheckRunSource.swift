@@ -2,12 +2,12 @@ import AWSCore
 
 extension DynamoDBCheckStore: CheckRunSource {
     /// Strongly consistent: the check of the same slot finished minutes ago. Monitors are read only for a
-    /// finished run: while a re-run is under way they are still the previous run's.
+    /// finished (or incomplete) run: while a re-run is under way they are still the previous run's.
     public func checkRun(slotID: String) async throws -> CheckRunSummary {
         let partition = CheckKeys.partitionKey(slotID: slotID)
         let record = try await client.getItem(
             CheckRunRecord.self, tableName: table, key: ["pk": .s(partition), "sk": .s(CheckKeys.runSortKey)], consistentRead: true)
-        guard record?.status == .known(.finished) else { return CheckRunSummary(slotID: slotID, record: record, notOK: []) }
+        guard record?.status == .known(.finished) || record?.status == .known(.incomplete) else { return CheckRunSummary(slotID: slotID, record: record, notOK: []) }
         let notOK = try await client.query(MonitorCheckRecord.self, DynamoDBQuery(
             tableName: table, keyConditionExpression: "pk = :pk AND begins_with(sk, :monitor)",
             filterExpression: "#class <> :ok", expressionAttributeNames: ["#class": "class"],

@@ -24,8 +24,11 @@ public struct DynamoDBCheckStore: CheckStore {
             expressionAttributeValues: [":pk": .s(run.pk), ":monitor": .s(CheckKeys.monitorSortKey(""))],
             consistentRead: true
         ))
-        let current = Set(monitors.map(\.sk))
-        var writes: [DynamoDBWriteRequest] = try monitors.map { .put(item: try client.encoder.encode($0)) }
+        // One record per monitor: BatchWriteItem refuses a batch that names one key twice, on every retry.
+        var current: Set<String> = []
+        var writes: [DynamoDBWriteRequest] = try monitors.filter { current.insert($0.sk).inserted }.map {
+            .put(item: try client.encoder.encode($0))
+        }
         for item in existing {
             guard case .s(let sortKey)? = item["sk"], !current.contains(sortKey) else { continue }
             writes.append(.delete(key: ["pk": .s(run.pk), "sk": .s(sortKey)]))

@@ -19,11 +19,13 @@ public struct MonitorCheck: Sendable, Equatable {
     public var monitorJSON: String
     /// Why an `Error` check could not be evaluated.
     public var errorDetail: String?
+    /// Set when the monitor's current state could not be read.
+    public var readFailure: ReadFailure?
 
     public init(
         monitorID: String, name: String, priority: Int?, checkClass: CheckClass, failingGroups: [FailingGroup] = [],
         query: String = "", tags: [String] = [], label: String, category: CheckCategory, stateModified: Instant? = nil,
-        monitorJSON: String = "{}", errorDetail: String? = nil
+        monitorJSON: String = "{}", errorDetail: String? = nil, readFailure: ReadFailure? = nil
     ) {
         self.monitorID = monitorID
         self.name = name
@@ -37,6 +39,7 @@ public struct MonitorCheck: Sendable, Equatable {
         self.stateModified = stateModified
         self.monitorJSON = monitorJSON
         self.errorDetail = errorDetail
+        self.readFailure = readFailure
     }
 
     /// When the current state began: the oldest failing group, else the monitor's own state change.

@@ -21,7 +21,8 @@ public struct MonitorChecker: Sendable {
         self.clock = clock
     }
 
-    /// Throws only when the listing itself fails: without it there is nothing to check.
+    /// Throws only when the listing itself fails: without it there is nothing to check. A monitor not read
+    /// (rate limit, errors after retries, the `RetryDeadline` reached) is an `Error` check with its reason.
     public func run() async throws(DatadogError) -> [MonitorCheck] {
         let monitors = try await client.listMonitors(tags: selection.tags).filter(selection.includes)
         var checks: [MonitorCheck] = []
@@ -48,8 +49,9 @@ public struct MonitorChecker: Sendable {
             let current = try await client.monitor(id: listed.id)
             return MonitorClassifier.check(current, at: clock())
         } catch {
-            let detail = error.isNotFound ? "monitor deleted since it was listed" : error.description
-            return MonitorClassifier.error(listed, detail: detail)
+            let failure = ReadFailure(error)
+            let detail = failure == .deleted ? "monitor deleted since it was listed" : error.description
+            return MonitorClassifier.error(listed, detail: detail, readFailure: failure)
         }
     }
 }

@@ -32,16 +32,23 @@ public struct DatadogClient: Sendable {
 
     /// Every monitor carrying all `tags`, with group states and matching downtimes, page by page until a
     /// short page (a full last page costs one empty request; stopping early would silently drop monitors).
+    /// Pages are keyed by `id_offset` (the last id read), not numbered: a monitor created or deleted while
+    /// paging would shift numbered pages, showing one monitor twice or skipping one. One listed twice anyway
+    /// is kept once.
     public func listMonitors(tags: [String]) async throws(DatadogError) -> [Monitor] {
         var monitors: [Monitor] = []
-        var page = 0
+        var seen: Set<Int64> = []
+        var lastID: Int64 = 0
         while true {
-            var query = [("group_states", "all"), ("with_downtimes", "true"), ("page", String(page)), ("page_size", String(pageSize))]
+            var query = [
+                ("group_states", "all"), ("with_downtimes", "true"), ("id_offset", String(lastID)), ("page", "0"),
+                ("page_size", String(pageSize)),
+            ]
             if !tags.isEmpty { query.insert(("monitor_tags", tags.joined(separator: ",")), at: 0) }
             let batch = try await get([Monitor].self, path: "/api/v1/monitor", query: query)
-            monitors += batch
-            if batch.count < pageSize { return monitors }
-            page += 1
+            monitors += batch.filter { seen.insert($0.id).inserted }
+            guard batch.count == pageSize, let last = batch.map(\.id).max(), last > lastID else { return monitors }
+            lastID = last
         }
     }
 
@@ -60,6 +67,8 @@ public struct DatadogClient: Sendable {
         let response: HTTPResponse
         do {
             response = try await RetryingSender(policy: policy).send(request, over: transport, verdict: DatadogResponse.verdict)
+        } catch is RetryDeadlineExceeded {
+            throw .outOfTime(path: path)
         } catch {
             throw .transport(path: path, detail: String(describing: error))
         }

@@ -6,6 +6,8 @@ public enum DatadogError: Error, Sendable, Equatable, CustomStringConvertible {
     case malformedResponse(path: String, detail: String)
     /// No answer after every attempt (timeouts, refused connections).
     case transport(path: String, detail: String)
+    /// Not asked: the invocation's time for retries (`RetryDeadline`) had run out.
+    case outOfTime(path: String)
 
     public var status: Int? {
         if case .api(let status, _, _) = self { return status }
@@ -21,6 +23,7 @@ public enum DatadogError: Error, Sendable, Equatable, CustomStringConvertible {
             return "Datadog \(path) answered \(status): \(reason)"
         case .malformedResponse(let path, let detail): return "Datadog \(path) answered something unreadable: \(detail)"
         case .transport(let path, let detail): return "Datadog \(path) unreachable: \(detail)"
+        case .outOfTime(let path): return "Datadog \(path) not asked: no time left before the invocation's deadline"
         }
     }
 }

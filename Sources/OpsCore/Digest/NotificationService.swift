@@ -1,4 +1,5 @@
 import CivilTime
+import HTTPCore
 import Logging
 
 /// One notification run (SPEC §7): the slot from the event, its check run found by key, the alerts of the
@@ -32,7 +33,8 @@ public struct NotificationService: ScheduledService {
         let invocation = try ScheduledInvocation(json: event)
         let slot = try invocation.checkSlot(in: slots)
         let started = poster.clock()
-        let summary = try await summarise(slot: slot)
+        let budget = InvocationBudget(deadline: deadline, now: started)
+        let summary = try await RetryDeadline.bounding(by: budget.reading) { try await summarise(slot: slot) }
         logger.info("summarised", metadata: [
             "slot": "\(slot.id)", "window": "\(summary.window)", "alerts": "\(summary.windowDigest.total)",
             "read": "\(summary.alerts.count)", "checkRun": "\(summary.checkRun.status)",
@@ -42,26 +44,30 @@ public struct NotificationService: ScheduledService {
             logger.warning("check run not usable", metadata: ["slot": "\(slot.id)", "warning": "\(warning)"])
         }
 
-        var published: PublishedReport?
-        do {
-            published = try await reports.publish(html: report.render(summary), key: ReportKey.key(prefix: reportPrefix, kind: "alerts", slot: slot))
-        } catch {
-            logger.error("alert report not published", metadata: ["slot": "\(slot.id)", "error": "\(error)"])
-        }
-        var checkReport: PublishedReport?
-        if let key = summary.checkRun.record?.reportKey {
+        return try await RetryDeadline.bounding(by: budget.finishing) {
+            var published: PublishedReport?
             do {
-                checkReport = try await reports.link(key: key)
+                published = try await reports.publish(
+                    html: report.render(summary), key: ReportKey.key(prefix: reportPrefix, kind: "alerts", slot: slot))
             } catch {
-                logger.error("no link to the check report", metadata: ["slot": "\(slot.id)", "error": "\(error)"])
+                logger.error("alert report not published", metadata: ["slot": "\(slot.id)", "error": "\(error)"])
             }
-        }
+            var checkReport: PublishedReport?
+            if let key = summary.checkRun.record?.reportKey {
+                do {
+                    checkReport = try await reports.link(key: key)
+                } catch {
+                    logger.error("no link to the check report", metadata: ["slot": "\(slot.id)", "error": "\(error)"])
+                }
+            }
 
-        let text = message.build(
-            summary, alertReport: published.map(ReportLink.init),
-            checkReport: checkReport.map(ReportLink.init))
-        let posted = try await poster.post(text, slotID: slot.id, manual: invocation.isManual, requestID: requestID, deadline: deadline, logger: logger)
-        return NotificationOutcome(summary: summary, report: published, posted: posted)
+            let text = message.build(
+                summary, alertReport: published.map(ReportLink.init),
+                checkReport: checkReport.map(ReportLink.init))
+            let posted = try await poster.post(
+                text, slotID: slot.id, manual: invocation.isManual, requestID: requestID, deadline: deadline, logger: logger)
+            return NotificationOutcome(summary: summary, report: published, posted: posted)
+        }
     }
 
     /// The window since the previous slot, the local day up to the slot, and the same window a day earlier.

@@ -103,6 +103,24 @@ import Testing
         #expect(backoff.delay(afterFailure: 3, random: 0) == .zero)
     }
 
+    /// No backoff that would pass the invocation's retry deadline, and each attempt gets at most the time left.
+    @Test func retriesStopAtTheDeadline() async throws {
+        let transport = ScriptedTransport(fallback: ScriptedTransport.json(503, "{}"))
+        let sleeper = RecordingSleeper()
+        await #expect(throws: AWSServiceError.self) {
+            try await RetryDeadline.bounding(by: sleeper.now + .milliseconds(1_900)) {
+                try await putItem(TestClients.awsClient(transport, sleeper: sleeper, random: { 0.999 }))
+            }
+        }
+        #expect(transport.requests.count == 1, "a backoff of about a second leaves less than the attempt's minimum")
+        #expect(sleeper.delays.isEmpty)
+        #expect(transport.requests[0].timeout <= .milliseconds(1_900))
+        await #expect(throws: RetryDeadlineExceeded.self) {
+            try await RetryDeadline.bounding(by: sleeper.now) { try await putItem(TestClients.awsClient(transport, sleeper: sleeper)) }
+        }
+        #expect(transport.requests.count == 1, "nothing is sent once the deadline has passed")
+    }
+
     @Test func everyAttemptIsSignedAfresh() async throws {
         let transport = ScriptedTransport([ScriptedTransport.json(500, "{}"), ScriptedTransport.json(200, "{}")])
         try await putItem(TestClients.awsClient(transport))

@@ -20,12 +20,35 @@ import Testing
         return .status(200, body: "[" + objects.joined(separator: ",") + "]")
     }
 
+    /// A monitor created meanwhile shifts the pages: the monitor at a page's edge comes again on the next.
+    @Test func aMonitorListedOnTwoPagesIsKeptOnce() async throws {
+        let http = ScriptedTransport(repeatingLast: [Self.page(1...2), Self.page(2...3), Self.page(4...4)])
+        #expect(try await client(http).listMonitors(tags: []).map(\.id) == [1, 2, 3, 4])
+    }
+
+    /// `X-RateLimit-Reset` is waited out only while the invocation has time for it and the attempt after;
+    /// past the deadline nothing is asked at all.
+    @Test func rateLimitWaitsStopAtTheDeadline() async throws {
+        let waits = RecordingSleeper()
+        let limited = ScriptedTransport(repeatingLast: [.status(429, body: "{}", headers: [("X-RateLimit-Reset", "60")])])
+        await #expect(throws: DatadogError.api(status: 429, errors: [], path: "/api/v1/monitor/7")) {
+            try await RetryDeadline.bounding(by: waits.now + .seconds(90)) { try await client(limited, waits: waits).monitor(id: 7) }
+        }
+        #expect(waits.delays == [.seconds(60)], "one wait fits in 90 s, a second would not")
+        #expect(limited.requests.count == 2)
+        let late = ScriptedTransport(repeatingLast: [Self.page(1...1)])
+        await #expect(throws: DatadogError.outOfTime(path: "/api/v1/monitor/7")) {
+            try await RetryDeadline.bounding(by: waits.now) { try await client(late, waits: waits).monitor(id: 7) }
+        }
+        #expect(late.requests.isEmpty)
+    }
+
     @Test func listingFollowsPagesUntilAShortOne() async throws {
         let http = ScriptedTransport(repeatingLast: [Self.page(1...2), Self.page(3...4), Self.page(5...5)])
         let monitors = try await client(http).listMonitors(tags: ["team:argos", "env:prd"])
         #expect(monitors.map(\.id) == [1, 2, 3, 4, 5])
-        #expect(http.requests.map(\.url) == (0...2).map {
-            "https://dd.test/api/v1/monitor?monitor_tags=team%3Aargos%2Cenv%3Aprd&group_states=all&with_downtimes=true&page=\($0)&page_size=2"
+        #expect(http.requests.map(\.url) == [0, 2, 4].map {
+            "https://dd.test/api/v1/monitor?monitor_tags=team%3Aargos%2Cenv%3Aprd&group_states=all&with_downtimes=true&id_offset=\($0)&page=0&page_size=2"
         })
         let request = try #require(http.requests.first)
         #expect(request.headers.first(name: "DD-API-KEY") == "api-secret")
