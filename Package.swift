@@ -75,7 +75,7 @@ let package = Package(
         ),
         .target(
             name: "FunctionTestSupport",
-            dependencies: ["TestSupport", "LambdaEmulator", "AWSCore", "OpsCore", "CZlib", nioCore],
+            dependencies: ["TestSupport", "LambdaEmulator", "AWSCore", "HTTPCore", "OpsCore", "CZlib", nioCore, nioHTTP1],
             path: "Tests/FunctionTestSupport"
         ),
         .testTarget(name: "CivilTimeTests", dependencies: ["CivilTime", "TestSupport"], exclude: ["Fixtures"]),

@@ -2,6 +2,7 @@ import AWSCore
 import Foundation
 import HTTPCore
 import LambdaEmulator
+import NIOHTTP1
 import TestSupport
 
 /// One moto server provisioned as the local emulation does (tables, bucket, secrets), the AWS clients a
@@ -60,6 +61,22 @@ public struct LocalStack: Sendable {
             ].merging(environment) { _, given in given },
             functionOutputPath: outputPath))
         return (emulator, outputPath)
+    }
+
+    /// Creates a secret holding `value` (Secrets Manager `CreateSecret`, which AWSCore's client does not need).
+    public func putSecret(name: String, value: String) async throws {
+        let client = AWSClient(
+            credentials: StaticCredentialProvider(AWSCredentials(accessKeyID: moto.accessKeyID, secretAccessKey: moto.secretAccessKey)),
+            transport: transport)
+        var headers = HTTPHeaders()
+        headers.add(name: "Content-Type", value: "application/x-amz-json-1.1")
+        headers.add(name: "X-Amz-Target", value: "secretsmanager.CreateSecret")
+        let body = try JSONSerialization.data(withJSONObject: ["Name": name, "SecretString": value])
+        let request = AWSRequest(endpoint: try AWSEndpoint(parsing: moto.endpoint), method: .POST, headers: headers, body: Array(body), timeout: .seconds(10))
+        let context = AWSRequestContext(
+            service: .secretsManager, operation: "SecretsManager.CreateSecret", region: Self.region, signingOptions: .standard,
+            logger: client.logger)
+        _ = try await client.send(request, context: context)
     }
 
     /// A published report as a browser shows it (reports are stored gzip-compressed).

@@ -232,17 +232,40 @@ import TestSupport
         #expect(fetched.status == 200 && fetched.headers.first(name: "Content-Encoding") == "gzip")
     }
 
-    /// A signing secret that cannot be read fails the function's start, loudly, instead of every link.
-    @Test func anUnreadableSigningSecretFailsTheStartWithoutPosting() async throws {
-        let stack = try await NotificationStack.start(environment: ["OPS_REPORT_SIGNING_SECRET_ID": "no-such-secret"])
+    /// A report-signing key that cannot be used must not stop the digest: the role signs instead, the link
+    /// says "at the latest", and the message says why. Unreadable, and readable but temporary (ASIA…).
+    @Test(arguments: ["missing", "temporary"])
+    func anUnusableSigningKeyFallsBackToTheRoleAndStillPosts(key: String) async throws {
+        let stack = try await NotificationStack.start(environment: [
+            "AWS_SESSION_TOKEN": "role-session", "OPS_REPORT_SIGNING_SECRET_ID": key == "missing" ? "no-such-secret" : "temporary-signer",
+        ])
         defer { Task { try await stack.shutdown() } }
-        let result = try await stack.notification.invoke(.init(string: Self.morning))
-        guard case .functionError(_, let document) = result else {
-            Issue.record("an unreadable signing secret was accepted: \(result)")
-            return
+        if key == "temporary" {
+            try await stack.local.putSecret(name: "temporary-signer", value: #"{"access_key_id": "ASIAEXAMPLETEMPORARY", "secret_access_key": "s"}"#)
         }
-        #expect(String(buffer: document).contains("ResourceNotFoundException"), "\(String(buffer: document))")
-        #expect(try await stack.slackMessages().isEmpty)
+        let outcome = try await stack.notify(Self.morning)
+        #expect(outcome["posted"] as? Bool == true)
+        #expect(try #require(outcome["reportURL"] as? String).contains("X-Amz-Security-Token=role-session"))
+        let text = try #require(try await stack.slackMessages().last?["payload"] as? [String: Any])["text"] as? String ?? ""
+        #expect(text.contains("at the latest: signed with the function's temporary credentials"), "\(text)")
+        #expect(text.contains("The report-signing key") && text.contains("The function's role signed this link."), "\(text)")
+        #expect(!text.contains("ASIAEXAMPLETEMPORARY") && !text.contains("\"s\""), "no part of the secret is shown")
+        #expect(try String(contentsOfFile: stack.notificationOutput, encoding: .utf8).contains("report-signing key not used"))
+    }
+
+    /// The claim's PutItem reaches DynamoDB but its answer is lost: the AWS client retries it, the retry fails its
+    /// condition against our own write, and the claim is still ours. Exactly one post across Lambda's retries.
+    @Test func aClaimWhoseAnswerWasLostStillPostsExactlyOnce() async throws {
+        let stack = try await NotificationStack.start(lossyDynamoDB: true)
+        defer { Task { try await stack.shutdown() } }
+        let proxy = try #require(stack.dynamoDBProxy)
+        try await proxy.control(
+            "/_proxy/faults", json: #"{"target": "DynamoDB_20120810.PutItem", "body_contains": "POST#notification", "count": 1}"#)
+        #expect(try await stack.notify(Self.morning)["posted"] as? Bool == true)
+        #expect(try await stack.notify(Self.morning)["posted"] as? Bool == false, "Lambda's retry stays quiet")
+        #expect(try await stack.slackMessages().count == 1)
+        let log = try JSONSerialization.jsonObject(with: try await proxy.get("/_proxy/log")) as? [[String: Any]] ?? []
+        #expect(log.filter { $0["dropped"] as? Bool == true }.count == 1, "the fault was used")
     }
 
     @Test func aBadEventFailsTheInvocationWithoutPosting() async throws {

@@ -15,23 +15,30 @@ struct NotificationStack {
     let slack: FakeServer
     let notification: RuntimeEmulator
     let notificationOutput: String
+    /// Between notification and DynamoDB when asked for: it can drop the answers of applied writes.
+    let dynamoDBProxy: FakeServer?
 
     /// `environment` adds to or overrides notification's own (Lambda's session token, say); `signedByTheReportSigner`
-    /// points it at the provisioned report signer's key.
+    /// points it at the provisioned report signer's key; `lossyDynamoDB` puts the AWS fault proxy between
+    /// notification and DynamoDB.
     static func start(
         slots: String = "09:00,20:00", timeout: Duration = .seconds(60), environment: [String: String] = [:],
-        signedByTheReportSigner: Bool = false
+        signedByTheReportSigner: Bool = false, lossyDynamoDB: Bool = false
     ) async throws -> NotificationStack {
         let local = try await LocalStack.start(webhookToken: CollectionStack.token)
+        let proxy = lossyDynamoDB ? try await FakeServer.awsFaultProxy(upstream: local.moto.endpoint) : nil
         let signing = signedByTheReportSigner ? ["OPS_REPORT_SIGNING_SECRET_ID": try require(local.secrets["report-signing"])] : [:]
+        let routed = proxy.map { ["AWS_ENDPOINT_URL_DYNAMODB": $0.baseURL] } ?? [:]
         let collection = try await CollectionStack.start(on: local)
         let slack = try await FakeServer.slackSink()
         let (notification, output) = try await local.startFunction("notification", environment: [
             "OPS_SYSTEM_NAME": "Argos", "OPS_TIMEZONE": "Asia/Seoul", "OPS_CHECK_SLOTS": slots,
             "OPS_ALERTS_TABLE": local.alertsTable, "OPS_CHECKS_TABLE": local.checksTable, "OPS_REPORT_BUCKET": local.bucket,
             "OPS_SLACK_WEBHOOK_URL": slack.baseURL + "/services/T000/B000/XXXX",
-        ].merging(environment.merging(signing) { $1 }) { _, given in given }, timeout: timeout)
-        return NotificationStack(local: local, collection: collection, slack: slack, notification: notification, notificationOutput: output)
+        ].merging(environment.merging(signing) { $1 }.merging(routed) { $1 }) { _, given in given }, timeout: timeout)
+        return NotificationStack(
+            local: local, collection: collection, slack: slack, notification: notification, notificationOutput: output,
+            dynamoDBProxy: proxy)
     }
 
     /// Posts every body through collection; returns the reply statuses (`stored`, `duplicate`, …).
@@ -97,6 +104,7 @@ struct NotificationStack {
     func shutdown() async throws {
         try? await notification.shutdown()
         slack.process.terminate()
+        dynamoDBProxy?.process.terminate()
         try await collection.shutdown()
     }
 }

@@ -48,3 +48,10 @@ extension FakeServer {
         try await FakeServer(script: "slack_sink.py", arguments: ["--path", path])
     }
 }
+
+extension FakeServer {
+    /// A proxy in front of `upstream` (moto) that can drop the answers of chosen requests after forwarding them.
+    public static func awsFaultProxy(upstream: String) async throws -> FakeServer {
+        try await FakeServer(script: "aws_fault_proxy.py", arguments: ["--upstream", upstream])
+    }
+}

@@ -10,10 +10,12 @@ public struct FunctionClients: Sendable {
     public let transport: any HTTPTransport
     public let aws: AWSClient
     public let secrets: SecretCache
+    public let logger: Logger
 
     public init(environment: [String: String], transport: any HTTPTransport, logger: Logger) throws {
         self.environment = environment
         self.transport = transport
+        self.logger = logger
         aws = AWSClient.lambdaDefault(environment: environment, transport: transport, logger: logger)
         secrets = SecretCache(client: SecretsManagerClient(
             client: aws, configuration: try AWSServiceConfiguration.resolve(.secretsManager, environment: environment)))
@@ -31,6 +33,6 @@ public struct FunctionClients: Sendable {
     /// The report bucket, with the dedicated signing key read from its secret when one is configured.
     public func reportStore(_ settings: ReportSettings) async throws -> S3ReportStore {
         let s3 = S3Client(client: aws, configuration: try AWSServiceConfiguration.resolve(.s3, environment: environment))
-        return try await S3ReportStore.configured(s3: s3, settings: settings, secrets: secrets)
+        return await S3ReportStore.configured(s3: s3, settings: settings, secrets: secrets, logger: logger)
     }
 }

@@ -8,11 +8,14 @@ public struct PublishedReport: Sendable, Equatable {
     public var expiresAt: Instant
     /// Signed with temporary credentials of unknown lifetime: `expiresAt` is the latest the link can work.
     public var mayExpireEarlier: Bool
+    /// Set when the configured report-signing key could not be used and the role signed instead.
+    public var signingWarning: String?
 
-    public init(key: String, url: String, expiresAt: Instant, mayExpireEarlier: Bool = false) {
+    public init(key: String, url: String, expiresAt: Instant, mayExpireEarlier: Bool = false, signingWarning: String? = nil) {
         self.key = key
         self.url = url
         self.expiresAt = expiresAt
         self.mayExpireEarlier = mayExpireEarlier
+        self.signingWarning = signingWarning
     }
 }

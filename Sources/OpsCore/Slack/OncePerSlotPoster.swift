@@ -9,12 +9,24 @@ public struct OncePerSlotPoster: Sendable {
     public let store: any PostMarkerStore
     public let slack: any SlackPoster
     public let clock: @Sendable () -> Instant
+    /// A new claim token for each claim attempt.
+    public let makeToken: @Sendable () -> String
 
-    public init(function: String, store: any PostMarkerStore, slack: any SlackPoster, clock: @escaping @Sendable () -> Instant) {
+    public init(
+        function: String, store: any PostMarkerStore, slack: any SlackPoster, clock: @escaping @Sendable () -> Instant,
+        makeToken: @escaping @Sendable () -> String = OncePerSlotPoster.randomToken
+    ) {
         self.function = function
         self.store = store
         self.slack = slack
         self.clock = clock
+        self.makeToken = makeToken
+    }
+
+    /// 128 random bits as hex.
+    public static func randomToken() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return String(generator.next(), radix: 16) + "-" + String(generator.next(), radix: 16)
     }
 
     /// True when this call posted; false when the slot's post was already made. Throws `PostInProgress`
@@ -25,7 +37,7 @@ public struct OncePerSlotPoster: Sendable {
     ) async throws -> Bool {
         if !manual {
             switch try await store.claimPost(
-                slotID: slotID, function: function, requestID: requestID, now: clock().epochMilliseconds,
+                slotID: slotID, function: function, requestID: requestID, token: makeToken(), now: clock().epochMilliseconds,
                 claimUntil: deadline.epochMilliseconds)
             {
             case .claimed: break

@@ -2,8 +2,11 @@
 /// and function, claimed before the post and closed after it.
 public protocol PostMarkerStore: Sendable {
     /// Claims the slot's Slack post for `function` until `claimUntil` (epoch ms: the claiming invocation's
-    /// deadline, after which it cannot still be posting).
-    func claimPost(slotID: String, function: String, requestID: String, now: Int64, claimUntil: Int64) async throws -> PostClaim
+    /// deadline, after which it cannot still be posting). `token` is new for every claim attempt: a claim
+    /// whose write was applied but whose answer was lost is recognised as ours by it. A claim held by an
+    /// earlier attempt of the same invocation (`requestID`: Lambda's retries reuse it) is taken over, as
+    /// that attempt has ended.
+    func claimPost(slotID: String, function: String, requestID: String, token: String, now: Int64, claimUntil: Int64) async throws -> PostClaim
 
     /// Records how the claimed post ended; a failed post may be claimed again.
     func finishPost(slotID: String, function: String, posted: Bool, now: Int64) async throws

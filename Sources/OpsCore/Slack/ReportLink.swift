@@ -7,15 +7,18 @@ public struct ReportLink: Sendable, Equatable {
     public var expires: Instant
     /// Signed with temporary credentials of unknown lifetime: `expires` is only the latest it can work.
     public var mayExpireEarlier: Bool
+    /// Why the configured report-signing key was not used, when it was not.
+    public var signingWarning: String?
 
-    public init(url: String, expires: Instant, mayExpireEarlier: Bool = false) {
+    public init(url: String, expires: Instant, mayExpireEarlier: Bool = false, signingWarning: String? = nil) {
         self.url = url
         self.expires = expires
         self.mayExpireEarlier = mayExpireEarlier
+        self.signingWarning = signingWarning
     }
 
     public init(_ report: PublishedReport) {
-        self.init(url: report.url, expires: report.expiresAt, mayExpireEarlier: report.mayExpireEarlier)
+        self.init(url: report.url, expires: report.expiresAt, mayExpireEarlier: report.mayExpireEarlier, signingWarning: report.signingWarning)
     }
 
     /// `<url|title>` with the URL's control characters escaped, as Slack's link syntax wants.
@@ -28,8 +31,9 @@ public struct ReportLink: Sendable, Equatable {
     /// cannot know (SPEC §10).
     func slackLine(title: String, zone: ZoneRules) -> String {
         let until = SlackText.escape(zone.displayTime(expires))
-        guard mayExpireEarlier else { return slackLink(title: title) + " (link valid until " + until + ")" }
-        return slackLink(title: title) + " (link valid until " + until + " at the latest: signed with the function's"
-            + " temporary credentials, it can stop working sooner)"
+        var line = slackLink(title: title) + " (link valid until " + until
+        line += mayExpireEarlier ? " at the latest: signed with the function's temporary credentials, it can stop working sooner)" : ")"
+        if let signingWarning { line += " :warning: " + SlackText.escape(signingWarning) }
+        return line
     }
 }

@@ -64,7 +64,8 @@ import Testing
         let store = DynamoDBCheckStore(client: local.dynamoDB, table: local.checksTable, retentionDays: 30)
         // An invocation claimed the post and died before posting; its deadline is two minutes away.
         #expect(try await store.claimPost(
-            slotID: "2026-11-25T09:00", function: "notification", requestID: "dead", now: Self.now, claimUntil: Self.now + 120_000) == .claimed)
+            slotID: "2026-11-25T09:00", function: "notification", requestID: "dead", token: "t1", now: Self.now,
+            claimUntil: Self.now + 120_000) == .claimed)
         let slack = RecordingSlack()
         await #expect(throws: PostInProgress.self, "not a silent success") { try await post(poster(local, slack), request: "retry") }
         #expect(slack.posts.withLock { $0 } == 0)
@@ -72,7 +73,39 @@ import Testing
         #expect(try await post(poster(local, slack, now: Self.now + 120_001), request: "later"))
         #expect(slack.posts.withLock { $0 } == 1)
         #expect(try await store.claimPost(
-            slotID: "2026-11-25T09:00", function: "notification", requestID: "again", now: Self.now + 200_000,
+            slotID: "2026-11-25T09:00", function: "notification", requestID: "again", token: "t2", now: Self.now + 200_000,
             claimUntil: Self.now + 320_000) == .alreadyPosted)
+    }
+
+    /// A claim whose PutItem DynamoDB applied but whose answer was lost is retried by the AWS client: the retry
+    /// fails its condition against our own write, and the stored token says the claim is ours.
+    @Test func aClaimWhoseAnswerWasLostIsRecognisedAsOurs() async throws {
+        let local = try await LocalStack.start(webhookToken: "t")
+        defer { Task { try await local.shutdown() } }
+        let store = DynamoDBCheckStore(client: local.dynamoDB, table: local.checksTable, retentionDays: 30)
+        let claim = { (request: String, token: String) in
+            try await store.claimPost(
+                slotID: "2026-11-25T09:00", function: "notification", requestID: request, token: token, now: Self.now,
+                claimUntil: Self.now + 120_000)
+        }
+        #expect(try await claim("r1", "mine") == .claimed)
+        // Another invocation with another token is refused while the claim lives.
+        #expect(try await claim("r2", "theirs") == .inProgress)
+        // The same write sent again (same request, same token): ours.
+        #expect(try await claim("r1", "mine") == .claimed)
+    }
+
+    /// Lambda retries a failed asynchronous invocation with the same request id, after that attempt ended:
+    /// its claim, still within its deadline, is taken over instead of blocking the slot until the DLQ.
+    @Test func aRetryOfTheSameInvocationTakesOverItsClaim() async throws {
+        let local = try await LocalStack.start(webhookToken: "t")
+        defer { Task { try await local.shutdown() } }
+        let store = DynamoDBCheckStore(client: local.dynamoDB, table: local.checksTable, retentionDays: 30)
+        #expect(try await store.claimPost(
+            slotID: "2026-11-25T09:00", function: "notification", requestID: "same", token: "first-attempt", now: Self.now,
+            claimUntil: Self.now + 120_000) == .claimed)
+        let slack = RecordingSlack()
+        #expect(try await post(poster(local, slack, now: Self.now + 60_000), request: "same"))
+        #expect(slack.posts.withLock { $0 } == 1)
     }
 }
