@@ -3,6 +3,13 @@
 enum JSONText {
     static func appendString(_ value: String, to out: inout String) {
         out.append("\"")
+        appendEscaped(value, to: &out)
+        out.append("\"")
+    }
+
+    /// The characters of a JSON string without its quotes: also how a text log line keeps a value that came
+    /// from outside (a webhook's `$ID`) on its one line, unable to forge another.
+    static func appendEscaped(_ value: String, to out: inout String) {
         for scalar in value.unicodeScalars {
             switch scalar {
             case "\"": out.append("\\\"")
@@ -23,7 +30,6 @@ enum JSONText {
                 }
             }
         }
-        out.append("\"")
     }
 
     private static func hexDigit(_ value: UInt32) -> Character {

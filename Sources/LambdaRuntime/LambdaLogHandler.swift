@@ -75,10 +75,17 @@ struct LogLine {
     var metadata: Logger.Metadata
 
     /// `timestamp<TAB>requestId<TAB>LEVEL<TAB>message key=value…`, the layout of Lambda's managed runtimes.
+    /// Newlines, tabs and other control characters in the message and metadata are escaped: one event, one line.
     var text: String {
-        var out = timestamp + "\t" + (requestID ?? "-") + "\t" + level + "\t" + message
+        var out = timestamp + "\t"
+        JSONText.appendEscaped(requestID ?? "-", to: &out)
+        out += "\t" + level + "\t"
+        JSONText.appendEscaped(message, to: &out)
         for key in metadata.keys.sorted() {
-            out += " \(key)=\(metadata[key]!)"
+            out += " "
+            JSONText.appendEscaped(key, to: &out)
+            out += "="
+            JSONText.appendEscaped(metadata[key]!.description, to: &out)
         }
         return out
     }

@@ -30,6 +30,18 @@ final class CapturedLog: LogOutput {
         ])
     }
 
+    /// A webhook's `$ID` ends up in log metadata: a newline in it must not end the line and forge another.
+    @Test func textLinesEscapeWhatCouldSplitOrForgeALine() async {
+        let (logger, output) = logger(.text)
+        InvocationLogContext.$requestID.withValue("req-9") {
+            logger.warning("rejected\nFAKE\tINFO\tforged", metadata: ["event": "1\r\n2025-11-25T00:00:00.000Z\treq-0\tINFO\tstored"])
+        }
+        #expect(output.all == [
+            "2025-11-25T00:00:00.123Z\treq-9\tWARN\trejected\\nFAKE\\tINFO\\tforged event=1\\r\\n2025-11-25T00:00:00.000Z\\treq-0\\tINFO\\tstored",
+        ])
+        #expect(output.all.allSatisfy { !$0.contains("\n") && $0.split(separator: "\t").count == 4 })
+    }
+
     @Test func jsonLinesAreOneValidObjectEachWithTheRequestID() throws {
         let (logger, output) = logger(.json)
         InvocationLogContext.$requestID.withValue("req-8") {

@@ -23,7 +23,7 @@ public enum MonitorClassifier {
     }
 
     /// A monitor that could not be evaluated, described by what the listing said about it.
-    public static func error(_ monitor: Monitor, detail: String) -> MonitorCheck {
+    public static func error(_ monitor: Monitor, detail: String, readFailure: ReadFailure? = nil) -> MonitorCheck {
         MonitorCheck(
             monitorID: String(monitor.id),
             name: monitor.name,
@@ -34,7 +34,8 @@ public enum MonitorClassifier {
             label: monitor.label ?? String(monitor.id),
             category: CheckCategory(name: monitor.name, tags: monitor.tags),
             stateModified: monitor.overallStateModified,
-            errorDetail: detail
+            errorDetail: detail,
+            readFailure: readFailure
         )
     }
 
@@ -52,11 +53,13 @@ public enum MonitorClassifier {
             .sorted { ($0.since ?? Instant(epochMilliseconds: 0), $0.name) < ($1.since ?? Instant(epochMilliseconds: 0), $1.name) }
     }
 
-    /// Muted as a whole (scope `*`), or every failing group lies under an active downtime or silence.
+    /// Muted as a whole (scope `*`); a simple monitor under any active downtime Datadog matched to it (its
+    /// one group is the monitor itself, so a scope cannot leave part of it alerting); or every failing group
+    /// of a multi-alert monitor lies under an active downtime or silence.
     static func isMuted(_ monitor: Monitor, failing: [FailingGroup], at now: Instant) -> Bool {
         let scopes = activeMuteScopes(monitor, at: now)
         if scopes.contains("*") { return true }
-        guard !failing.isEmpty else { return false }
+        guard !failing.isEmpty else { return !scopes.isEmpty && !monitor.multi && monitor.groups.count <= 1 }
         return failing.allSatisfy { group in scopes.contains { covers(scope: $0, group: group.name) } }
     }
 

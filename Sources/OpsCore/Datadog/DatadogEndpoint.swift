@@ -1,9 +1,13 @@
+import HTTPCore
+
 /// Where the Datadog API of an organisation lives: one of the public sites (`api.<site>`) or, for the local
 /// fake, a full base URL.
 public struct DatadogEndpoint: Sendable, Equatable, CustomStringConvertible {
     /// The sites Datadog documents; an unknown one is refused at init rather than failing at 09:00.
+    /// Terraform validates against the same list (`terraform/modules/opsdaily/value-domains.json`).
     public static let knownSites = [
-        "datadoghq.com", "datadoghq.eu", "us3.datadoghq.com", "us5.datadoghq.com", "ap1.datadoghq.com", "ddog-gov.com",
+        "datadoghq.com", "us3.datadoghq.com", "us5.datadoghq.com", "datadoghq.eu", "ap1.datadoghq.com", "ap2.datadoghq.com",
+        "ddog-gov.com",
     ]
 
     /// `https://api.datadoghq.com`, without a trailing slash.
@@ -19,15 +23,14 @@ public struct DatadogEndpoint: Sendable, Equatable, CustomStringConvertible {
         }
         baseURL = "https://api.\(site)"
         // The original sites put the UI on `app.`; the newer regional ones serve it on the site itself.
-        appURL = site.hasPrefix("us3.") || site.hasPrefix("us5.") || site.hasPrefix("ap1.") ? "https://\(site)" : "https://app.\(site)"
+        appURL = site.split(separator: ".").count > 2 ? "https://\(site)" : "https://app.\(site)"
     }
 
     public init(baseURL: String) throws(ConfigurationError) {
         let trimmed = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
-        guard trimmed.hasPrefix("http://") || trimmed.hasPrefix("https://"), !trimmed.contains("?"),
-              trimmed.count > "https://".count
-        else {
-            throw ConfigurationError(variable: "OPS_DATADOG_API_URL", value: baseURL, expected: "an http(s) base URL without a query")
+        guard SecureURL.isAcceptable(trimmed), !trimmed.contains("?"), !trimmed.contains(where: { $0 == " " || $0.isNewline }) else {
+            throw ConfigurationError(
+                variable: "OPS_DATADOG_API_URL", value: baseURL, expected: "an https base URL without a query (plain http only to this machine)")
         }
         self.baseURL = trimmed
         appURL = trimmed

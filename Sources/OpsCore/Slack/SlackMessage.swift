@@ -11,13 +11,20 @@ public struct SlackMessage: Sendable, Equatable, Encodable {
     /// What is sent when Slack refuses the blocks: the fallback text alone still tells the channel.
     public var textOnly: SlackMessage { SlackMessage(text: text) }
 
+    /// Link previews are off: Slack's unfurler would fetch the pre-signed report links, which are bearer
+    /// tokens to the report, and show the page's text in the channel.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(text, forKey: .text)
         if !blocks.isEmpty { try container.encode(blocks, forKey: .blocks) }
+        try container.encode(false, forKey: .unfurlLinks)
+        try container.encode(false, forKey: .unfurlMedia)
     }
 
-    private enum CodingKeys: String, CodingKey { case text, blocks }
+    private enum CodingKeys: String, CodingKey {
+        case text, blocks
+        case unfurlLinks = "unfurl_links", unfurlMedia = "unfurl_media"
+    }
 }
 
 /// The few Block Kit blocks the messages use. Texts are already escaped (`SlackText.escape`).

@@ -75,6 +75,15 @@ import Testing
         #expect(MonitorClassifier.check(both, at: now).checkClass == .muted)
     }
 
+    /// A simple monitor is one group: a downtime Datadog matched to it, whatever its scope, mutes all of it.
+    @Test func aSimpleMonitorUnderAScopedMatchingDowntimeIsMuted() {
+        let scoped = MonitorDowntime(scopes: ["env:prd"], active: true)
+        #expect(MonitorClassifier.check(monitor(.alert, downtimes: [scoped]), at: now).checkClass == .muted)
+        #expect(MonitorClassifier.check(monitor(.alert, silenced: ["env:prd": nil]), at: now).checkClass == .muted)
+        let ended = MonitorDowntime(scopes: ["env:prd"], start: now.adding(seconds: -600), end: now.adding(seconds: -60))
+        #expect(MonitorClassifier.check(monitor(.alert, downtimes: [ended]), at: now).checkClass == .alert)
+    }
+
     @Test func anErrorKeepsWhatTheListingSaid() {
         let check = MonitorClassifier.error(monitor(.ok), detail: "monitor deleted since it was listed")
         #expect(check.checkClass == .error)

@@ -27,6 +27,22 @@ import Testing
         #expect(request.timeout == .seconds(5))
         #expect(try payload(request)["text"] as? String == "fallback")
         #expect(try payload(request)["blocks"] != nil)
+        // No previews: the unfurler would fetch the pre-signed report links (bearer tokens) into the channel.
+        #expect(try payload(request)["unfurl_links"] as? Bool == false)
+        #expect(try payload(request)["unfurl_media"] as? Bool == false)
+    }
+
+    /// Slack's `Retry-After` is honoured only while the invocation has time for it and the attempt after.
+    @Test func aRateLimitWaitPastTheDeadlineIsNotWaited() async throws {
+        let http = ScriptedTransport(repeatingLast: [.status(429, body: "rate_limited", headers: [("Retry-After", "60")])])
+        let waits = RecordingSleeper()
+        let client = try client(http, waits: waits)
+        await #expect(throws: SlackError.rejected(status: 429, reason: "rate_limited")) {
+            try await RetryDeadline.bounding(by: waits.now + .seconds(30)) { try await client.post(message) }
+        }
+        #expect(http.requests.count == 1)
+        #expect(waits.delays.isEmpty)
+        #expect(http.requests[0].timeout <= .seconds(30), "an attempt is given at most the time left")
     }
 
     @Test func rateLimitedWaitsRetryAfterCapped() async throws {
