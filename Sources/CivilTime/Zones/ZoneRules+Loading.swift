@@ -15,6 +15,9 @@ import Darwin
 /// fixed offset. tzdata wins because it knows history and tracks rule changes; the table keeps the
 /// functions working on an image without tzdata.
 extension ZoneRules {
+    /// Every zone name the built-in table answers: what a function can use on an image without tzdata.
+    public static var builtInIdentifiers: [String] { BuiltInZones.identifiers }
+
     /// The directories searched for TZif files: `$TZDIR` first when set, then `/usr/share/zoneinfo`.
     public static func tzdataDirectories(environment: [String: String]) -> [String] {
         var directories: [String] = []

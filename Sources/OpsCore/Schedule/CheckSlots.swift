@@ -23,19 +23,33 @@ public struct CheckSlots: Sendable, Hashable, CustomStringConvertible {
         let text = times.map(\.description).joined(separator: ",")
         // Slot ids are per minute; a slot at 09:00:30 would share its id with a manual 09:00 it never matches.
         if let odd = times.first(where: { $0.second != 0 }) { throw CheckSlotsError(text, "\(odd) is not a whole minute") }
-        let sorted = Array(Set(times)).sorted()
-        guard let first = sorted.first else { throw CheckSlotsError(text, "no slot given") }
-        if sorted.count > 1 {
-            // Each slot against the next, and the last against the first of the next day.
-            for (earlier, later) in zip(sorted, sorted.dropFirst() + [first]) {
-                let gap = (later.secondOfDay - earlier.secondOfDay + 86_400) % 86_400
-                guard gap >= Self.minimumSpacingSeconds else {
-                    throw CheckSlotsError(text, "\(earlier.hourMinute) and \(later.hourMinute) are less than 15 minutes apart")
-                }
-            }
+        let sorted = times.sorted()
+        guard !sorted.isEmpty else { throw CheckSlotsError(text, "no slot given") }
+        // Each slot is one schedule: Terraform refuses a repeated time, so the functions do too.
+        if let repeated = zip(sorted, sorted.dropFirst()).first(where: { $0 == $1 })?.0 {
+            throw CheckSlotsError(text, "\(repeated.hourMinute) is given twice")
+        }
+        for (index, gap) in Self.gaps(sorted).enumerated() where gap < Self.minimumSpacingSeconds {
+            let later = sorted[(index + 1) % sorted.count]
+            throw CheckSlotsError(text, "\(sorted[index].hourMinute) and \(later.hourMinute) are less than 15 minutes apart")
         }
         self.times = sorted
         self.zone = zone
+    }
+
+    /// Seconds from each slot to the next, the last to the next day's first (a lone slot: a day).
+    static func gaps(_ sorted: [LocalTime]) -> [Int] {
+        guard sorted.count > 1 else { return [86_400] }
+        return zip(sorted, sorted.dropFirst() + [sorted[0]]).map { earlier, later in
+            (later.secondOfDay - earlier.secondOfDay + 86_400) % 86_400
+        }
+    }
+
+    /// Whether a notification scheduled `minutes` after each slot is still taken for that slot: it must
+    /// come before the next slot's skew tolerance begins (`slot(forScheduled:)`). Terraform refuses the
+    /// offsets this refuses (`notification_offset_minutes`).
+    public func acceptsNotificationOffset(minutes: Int) -> Bool {
+        (1...59).contains(minutes) && Self.gaps(times).allSatisfy { minutes * 60 + Int(Self.skewToleranceSeconds) < $0 }
     }
 
     /// Reads `HH:MM[,HH:MM…]`; spaces around entries are allowed, seconds are not (slot ids are per minute).

@@ -13,14 +13,32 @@ import Testing
 
     static func at(_ text: String) -> Instant { try! Instant(iso8601: text) }
 
-    @Test func parsingSortsAndRemovesDuplicates() throws {
-        let slots = try CheckSlots(parsing: " 20:00, 09:00 ,20:00", zone: Self.seoul)
+    @Test func parsingSortsAndAllowsSpacesAroundEntries() throws {
+        let slots = try CheckSlots(parsing: " 20:00, 09:00 ", zone: Self.seoul)
         #expect(slots.times.map(\.hourMinute) == ["09:00", "20:00"])
         #expect(try CheckSlots(parsing: "00:00", zone: Self.seoul).times.count == 1)
     }
 
+    /// Terraform makes one schedule per slot and refuses a repeated time; the functions agree.
+    @Test func aRepeatedTimeIsRefused() {
+        #expect(throws: CheckSlotsError.self) { try CheckSlots(parsing: " 20:00, 09:00 ,20:00", zone: Self.seoul) }
+    }
+
+    /// A notification `offset` minutes after its slot must come before the next slot's 5 minutes of skew.
+    @Test func notificationOffsetsMustStayWithinTheirSlot() throws {
+        let twice = try CheckSlots(parsing: "09:00,20:00", zone: Self.seoul)
+        #expect(twice.acceptsNotificationOffset(minutes: 5) && twice.acceptsNotificationOffset(minutes: 59))
+        #expect(!twice.acceptsNotificationOffset(minutes: 0) && !twice.acceptsNotificationOffset(minutes: 60))
+        let close = try CheckSlots(parsing: "09:00,09:15", zone: Self.seoul)
+        #expect(close.acceptsNotificationOffset(minutes: 9))
+        #expect(!close.acceptsNotificationOffset(minutes: 10))
+        // Taken at face value: 09:10 + 5 min skew reaches 09:15 and would be the next slot's.
+        #expect(close.slot(forScheduled: close.slot(on: LocalDate(year: 2026, month: 11, day: 25)!, at: close.times[0])!.instant
+            .adding(seconds: 10 * 60)).time == close.times[1])
+    }
+
     @Test(arguments: ["", " ", "9:00", "09:00,", ",09:00", "09:00;20:00", "24:00", "09:60", "09:00:00", "09:00,09:10",
-                      "23:55,00:05", "noon", String(repeating: "09:00,", count: 500)])
+                      "23:55,00:05", "noon", "09:00,09:00", String(repeating: "09:00,", count: 500)])
     func invalidConfigurationIsATypedErrorQuotingTheText(text: String) {
         do {
             _ = try CheckSlots(parsing: text, zone: Self.seoul)
