@@ -41,10 +41,10 @@ mkdir -p build/reports
 rm -f build/reports/check.html build/reports/alerts.html
 ensure_apt_packages zlib1g-dev binutils curl
 ensure_local_aws_python
+log "building the functions and the emulator"
 build_release collection daily-check notification
 release="$(release_bin_dir)"
-log "building lambda-emulator (debug)"
-swift build --product lambda-emulator >&2
+quiet_build "lambda-emulator (debug)" swift build --product lambda-emulator
 emulator="$(swift build --show-bin-path)/lambda-emulator"
 
 start_work

@@ -47,6 +47,23 @@ ensure_local_aws_python() {
     fi
 }
 
+# Runs a build command with its output kept aside: one line with what was built and its seconds when it
+# works, the whole compiler output (on stderr) when it fails. Usage: quiet_build WHAT command...
+quiet_build() {
+    local what="$1" started=$SECONDS output status=0
+    shift
+    output="$(mktemp)"
+    "$@" > "$output" 2>&1 || status=$?
+    if [ "$status" -ne 0 ]; then
+        cat "$output" >&2
+        rm -f "$output"
+        printf 'error: building %s failed (exit %s)\n' "$what" "$status" >&2
+        return "$status"
+    fi
+    rm -f "$output"
+    printf '    built %s in %d s\n' "$what" $((SECONDS - started)) >&2
+}
+
 # Size of a file in MB, one decimal.
 megabytes() { awk -v bytes="$(stat -c %s "$1")" 'BEGIN { printf "%.1f", bytes / 1048576 }'; }
 

@@ -5,13 +5,12 @@
 RELEASE_SCRATCH="$REPO_ROOT/.build-release"
 RELEASE_FLAGS=(-c release --scratch-path "$RELEASE_SCRATCH" -Xswiftc -static-executable -Xlinker -s)
 
-# Builds the named products; prints nothing on stdout.
+# Builds the named products: a line each on stderr, the compiler's output only when a build fails.
 build_release() {
     ensure_apt_packages zlib1g-dev binutils
     local product
     for product in "$@"; do
-        log "building $product (release, static)"
-        (cd "$REPO_ROOT" && swift build "${RELEASE_FLAGS[@]}" --product "$product") >&2
+        (cd "$REPO_ROOT" && quiet_build "$product (release, static)" swift build "${RELEASE_FLAGS[@]}" --product "$product")
     done
 }
 
