@@ -35,6 +35,8 @@ let package = Package(
 
         // Dates, times and zones without ICU: instants, civil values, IANA rules.
         .target(name: "CivilTime"),
+        // A small XML reader (and escaping for writers) without Foundation or libxml2: AWS answers, workbooks.
+        .target(name: "XMLTree"),
         // HTTP as plain values over one AsyncHTTPClient pool, and how to retry: shared by AWS, Datadog, Slack.
         .target(name: "HTTPCore", dependencies: [nioCore, nioPosix, nioHTTP1, asyncHTTPClient]),
         // The Lambda Runtime API client: the invocation loop, its connection, context, handlers, logging.
@@ -44,7 +46,7 @@ let package = Package(
         // The system zlib (zlib1g-dev, which the scripts install; AsyncHTTPClient links it already).
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // Our AWS client: SigV4, credentials, endpoints, the request pipeline, DynamoDB, S3, Secrets Manager.
-        .target(name: "AWSCore", dependencies: ["HTTPCore", "CivilTime", "CSHA256", nioHTTP1, logging]),
+        .target(name: "AWSCore", dependencies: ["HTTPCore", "CivilTime", "XMLTree", "CSHA256", nioHTTP1, logging]),
         // The domain, by flow: alerts (webhook and alerts table), checks, digest; and what they share.
         .target(name: "OpsCore", dependencies: ["AWSCore", "HTTPCore", "CivilTime", "CZlib", nioHTTP1, logging]),
         // The Lambda glue daily-check and notification share: clients built once, the scheduled event handed on.
@@ -80,6 +82,7 @@ let package = Package(
         ),
         .testTarget(name: "CivilTimeTests", dependencies: ["CivilTime", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "HTTPCoreTests", dependencies: ["HTTPCore", "TestSupport", nioCore, nioPosix, nioHTTP1]),
+        .testTarget(name: "XMLTreeTests", dependencies: ["XMLTree"], exclude: ["Fixtures"]),
         .testTarget(name: "LambdaRuntimeTests", dependencies: ["LambdaRuntime", "LambdaEmulator", "TestSupport", nioCore, nioHTTP1, logging]),
         .testTarget(name: "LambdaEmulatorTests", dependencies: ["LambdaEmulator", "TestSupport", nioCore, nioHTTP1]),
         .testTarget(name: "AWSCoreTests", dependencies: ["AWSCore", "HTTPCore", "TestSupport", nioHTTP1], exclude: ["Fixtures"]),

@@ -9,9 +9,13 @@ public enum PythonScript {
         public let errors: String
     }
 
-    /// The script's exit status, standard output and standard error; `script` is relative to the repository.
-    public static func execute(_ script: String, arguments: [String] = [], input: Data? = nil) throws -> Result {
+    /// The script's exit status, standard output and standard error; `script` is relative to the repository,
+    /// `environment` added to this process's.
+    public static func execute(_ script: String, arguments: [String] = [], input: Data? = nil, environment: [String: String] = [:]) throws -> Result {
         let process = Process()
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, given in given }
+        }
         process.executableURL = URL(fileURLWithPath: try Executables.path(of: "python3"))
         process.arguments = [RepositoryPaths.root.appendingPathComponent(script).path] + arguments
         let stdin = Pipe()
@@ -38,8 +42,8 @@ public enum PythonScript {
     }
 
     /// What the script printed; an exit status other than 0 is an error carrying its standard error.
-    public static func run(_ script: String, arguments: [String] = [], input: Data? = nil) throws -> Data {
-        let result = try execute(script, arguments: arguments, input: input)
+    public static func run(_ script: String, arguments: [String] = [], input: Data? = nil, environment: [String: String] = [:]) throws -> Data {
+        let result = try execute(script, arguments: arguments, input: input, environment: environment)
         guard result.status == 0 else {
             throw PythonScriptFailure(script: script, status: result.status, stderr: result.errors)
         }

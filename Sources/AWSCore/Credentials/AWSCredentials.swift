@@ -12,12 +12,15 @@ public struct AWSCredentials: Sendable, Equatable {
     public let sessionToken: String?
     /// When temporary credentials stop working (and every URL they pre-signed with them); nil when unknown or long-lived.
     public let expiration: Date?
+    /// Which source answered, in words an operator reads (`env`, `profile dev`, `assume-role via source_profile base`).
+    public var source: String?
 
-    public init(accessKeyID: String, secretAccessKey: String, sessionToken: String? = nil, expiration: Date? = nil) {
+    public init(accessKeyID: String, secretAccessKey: String, sessionToken: String? = nil, expiration: Date? = nil, source: String? = nil) {
         self.accessKeyID = accessKeyID
         self.secretAccessKey = secretAccessKey
         self.sessionToken = sessionToken
         self.expiration = expiration
+        self.source = source
     }
 }
 

@@ -13,11 +13,13 @@ public struct EnvironmentCredentialProvider: CredentialProvider {
     }
 
     public func credentials() async throws -> AWSCredentials {
-        try AWSCredentials.fromSettings(
+        var credentials = try AWSCredentials.fromSettings(
             source: "the environment (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY)",
             accessKeyID: ("AWS_ACCESS_KEY_ID", environment.nonEmpty("AWS_ACCESS_KEY_ID")),
             secretAccessKey: ("AWS_SECRET_ACCESS_KEY", environment.nonEmpty("AWS_SECRET_ACCESS_KEY")),
             sessionToken: environment.nonEmpty("AWS_SESSION_TOKEN")
         )
+        credentials.source = "env"
+        return credentials
     }
 }

@@ -25,15 +25,12 @@ public final class ProfileCredentialProvider: CredentialProvider {
     }
 
     private func load() throws -> AWSCredentials {
-        let fromCredentials = try SharedConfigFile(contentsOf: paths.credentials).credentialsProfile(profile) ?? [:]
-        let fromConfig = try SharedConfigFile(contentsOf: paths.config).configProfile(profile) ?? [:]
-        // Per key, the credentials file wins over the config file, as in botocore.
-        let settings = fromCredentials.merging(fromConfig) { credentialsValue, _ in credentialsValue }
-        return try AWSCredentials.fromSettings(
-            source: "profile \"\(profile)\" of \(paths.credentials) or \(paths.config)",
-            accessKeyID: ("aws_access_key_id", settings.nonEmpty("aws_access_key_id")),
-            secretAccessKey: ("aws_secret_access_key", settings.nonEmpty("aws_secret_access_key")),
-            sessionToken: settings.nonEmpty("aws_session_token") ?? settings.nonEmpty("aws_security_token")
-        )
+        let credentials = try SharedConfigFile(contentsOf: paths.credentials)
+        let config = try SharedConfigFile(contentsOf: paths.config)
+        let files = "\(paths.credentials) or \(paths.config)"
+        guard let settings = ProfileSettings(name: profile, credentials: credentials, config: config) else {
+            throw CredentialProviderError.notFound(source: "profile \"\(profile)\" of \(files)")
+        }
+        return try settings.staticCredentials(files: files)
     }
 }

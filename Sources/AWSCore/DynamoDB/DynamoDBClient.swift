@@ -1,13 +1,13 @@
 /// DynamoDB over its JSON 1.0 protocol: the item operations the functions need, and `Codable` conveniences
 /// on top of them through the attribute coders.
 public struct DynamoDBClient: Sendable {
-    private let protocolClient: JSONProtocolClient
+    private let protocolClient: ServiceClient
     private let batchWriter: BatchWriteRetrier
     public var encoder = AttributeValueEncoder()
     public var decoder = AttributeValueDecoder()
 
     public init(client: AWSClient, configuration: AWSServiceConfiguration, batchWriter: BatchWriteRetrier = BatchWriteRetrier()) {
-        protocolClient = JSONProtocolClient(client: client, configuration: configuration, version: "1.0", targetPrefix: "DynamoDB_20120810")
+        protocolClient = ServiceClient(client: client, configuration: configuration, wireProtocol: .json(version: "1.0", targetPrefix: "DynamoDB_20120810"))
         self.batchWriter = batchWriter
     }
 
@@ -19,7 +19,7 @@ public struct DynamoDBClient: Sendable {
         let input = DynamoDBShapes.PutItemInput(
             TableName: tableName, Item: item, ConditionExpression: conditionExpression,
             ExpressionAttributeNames: expressionAttributeNames, ExpressionAttributeValues: expressionAttributeValues)
-        _ = try await protocolClient.call("PutItem", input: input, output: DynamoDBShapes.Ignored.self)
+        _ = try await protocolClient.sendJSON("PutItem", input: input, as: DynamoDBShapes.Ignored.self)
     }
 
     public func putItem(
@@ -39,7 +39,7 @@ public struct DynamoDBClient: Sendable {
         let input = DynamoDBShapes.GetItemInput(
             TableName: tableName, Key: key, ConsistentRead: consistentRead, ProjectionExpression: projectionExpression,
             ExpressionAttributeNames: expressionAttributeNames)
-        return try await protocolClient.call("GetItem", input: input, output: DynamoDBShapes.GetItemOutput.self).Item
+        return try await protocolClient.sendJSON("GetItem", input: input, as: DynamoDBShapes.GetItemOutput.self).Item
     }
 
     public func getItem<Item: Decodable>(
@@ -59,7 +59,7 @@ public struct DynamoDBClient: Sendable {
             TableName: tableName, Key: key, UpdateExpression: updateExpression, ConditionExpression: conditionExpression,
             ExpressionAttributeNames: expressionAttributeNames, ExpressionAttributeValues: expressionAttributeValues,
             ReturnValues: returnValues)
-        return try await protocolClient.call("UpdateItem", input: input, output: DynamoDBShapes.UpdateItemOutput.self).Attributes
+        return try await protocolClient.sendJSON("UpdateItem", input: input, as: DynamoDBShapes.UpdateItemOutput.self).Attributes
     }
 
     /// One page, starting after `exclusiveStartKey` (nil: from the beginning).
@@ -70,7 +70,7 @@ public struct DynamoDBClient: Sendable {
             ExpressionAttributeNames: query.expressionAttributeNames, ExpressionAttributeValues: query.expressionAttributeValues,
             ScanIndexForward: query.scanIndexForward, ConsistentRead: query.consistentRead, Limit: query.limit,
             ExclusiveStartKey: exclusiveStartKey)
-        let output = try await protocolClient.call("Query", input: input, output: DynamoDBShapes.QueryOutput.self)
+        let output = try await protocolClient.sendJSON("Query", input: input, as: DynamoDBShapes.QueryOutput.self)
         return DynamoDBQueryPage(items: output.Items ?? [], lastEvaluatedKey: output.LastEvaluatedKey)
     }
 
@@ -94,9 +94,9 @@ public struct DynamoDBClient: Sendable {
     /// with backoff until everything is written or the rounds run out.
     public func batchWriteItem(_ requests: [String: [DynamoDBWriteRequest]]) async throws {
         try await batchWriter.write(requests) { chunk in
-            let output = try await protocolClient.call(
+            let output = try await protocolClient.sendJSON(
                 "BatchWriteItem", input: DynamoDBShapes.BatchWriteItemInput(RequestItems: chunk),
-                output: DynamoDBShapes.BatchWriteItemOutput.self)
+                as: DynamoDBShapes.BatchWriteItemOutput.self)
             return output.UnprocessedItems ?? [:]
         }
     }

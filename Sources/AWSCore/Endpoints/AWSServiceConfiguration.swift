@@ -4,7 +4,7 @@ import FoundationEssentials
 import Foundation
 #endif
 
-/// Where and how one service is called: region, endpoint, per-request timeout.
+/// Where and how one service is called: the region requests are signed for, endpoint, per-request timeout.
 public struct AWSServiceConfiguration: Sendable {
     public let service: AWSService
     public let region: String
@@ -22,8 +22,14 @@ public struct AWSServiceConfiguration: Sendable {
     public static func resolve(
         _ service: AWSService, environment: [String: String] = ProcessInfo.processInfo.environment, timeout: Duration = .seconds(10)
     ) throws -> AWSServiceConfiguration {
-        let region = try RegionResolver(environment: environment).region()
-        let endpoint = try EndpointResolver(environment: environment).endpoint(for: service, region: region)
-        return AWSServiceConfiguration(service: service, region: region, endpoint: endpoint, timeout: timeout)
+        try resolve(service, region: try RegionResolver(environment: environment).region(), environment: environment, timeout: timeout)
+    }
+
+    /// For a region given explicitly (an operator's `--region`), the endpoint still from the environment.
+    public static func resolve(
+        _ service: AWSService, region: String, environment: [String: String], timeout: Duration = .seconds(10)
+    ) throws(EndpointError) -> AWSServiceConfiguration {
+        let resolved = try EndpointResolver(environment: environment).resolve(service, region: region)
+        return AWSServiceConfiguration(service: service, region: resolved.signingRegion, endpoint: resolved.endpoint, timeout: timeout)
     }
 }

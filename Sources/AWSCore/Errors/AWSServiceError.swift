@@ -64,7 +64,7 @@ public enum AWSErrorKind: Sendable, Equatable {
             self = .resourceNotFound
         case "AccessDenied", "AccessDeniedException":
             self = .accessDenied
-        case "InvalidClientTokenId", "UnrecognizedClientException", "InvalidAccessKeyId", "ExpiredToken",
+        case "InvalidClientTokenId", "UnrecognizedClientException", "InvalidAccessKeyId", "ExpiredToken", "AuthFailure",
             "ExpiredTokenException", "MissingAuthenticationToken", "MissingAuthenticationTokenException":
             self = .invalidCredentials
         case "SignatureDoesNotMatch", "InvalidSignatureException", "IncompleteSignature", "IncompleteSignatureException":

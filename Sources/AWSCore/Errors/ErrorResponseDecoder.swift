@@ -4,10 +4,11 @@ import FoundationEssentials
 import Foundation
 #endif
 import NIOHTTP1
+import XMLTree
 
-/// Turns a non-2xx answer into an `AWSServiceError`, whichever shape it comes in: the JSON protocols'
-/// `__type` + `message`, S3's `<Error><Code>`, or the `<ErrorResponse><Error><Code>` that query-protocol
-/// services (and local AWS servers refusing a signature) send.
+/// Turns a non-2xx answer into an `AWSServiceError`, whichever protocol's shape it comes in: the JSON
+/// protocols' `__type` (or `code`) + `message`, REST-JSON's `x-amzn-ErrorType` header, the query protocol's
+/// `<ErrorResponse><Error><Code>`, EC2's `<Response><Errors><Error><Code>`, REST-XML's `<Error><Code>`.
 enum ErrorResponseDecoder {
     private struct JSONBody: Decodable {
         let __type: String?
@@ -25,11 +26,12 @@ enum ErrorResponseDecoder {
         if let start, body[start] == UInt8(ascii: "{"), let json = try? JSONDecoder().decode(JSONBody.self, from: Data(body)) {
             code = json.__type ?? json.code
             message = json.message ?? json.Message
-        } else if let start, body[start] == UInt8(ascii: "<") {
-            let xml = String(decoding: body, as: UTF8.self)
-            code = XMLElementText.first("Code", in: xml)
-            message = XMLElementText.first("Message", in: xml)
-            requestID = requestID ?? XMLElementText.first("RequestId", in: xml)
+        } else if let start, body[start] == UInt8(ascii: "<"), let root = try? XMLBody.parse(body) {
+            // The first <Error> wherever the protocol nests it, or the root when it is the error itself.
+            let error = root.name == "Error" ? root : root.path("Error") ?? root.path("Errors", "Error") ?? root
+            code = error.child("Code")?.text
+            message = error.child("Message")?.text
+            requestID = requestID ?? (root.child("RequestId") ?? root.child("RequestID") ?? error.child("RequestId"))?.text
         }
         if code == nil, let header = headers.first(name: "x-amzn-ErrorType") { code = header }
         return AWSServiceError(

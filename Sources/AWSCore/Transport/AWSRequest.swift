@@ -53,13 +53,19 @@ public struct AWSRequestContext: Sendable {
     /// 1 for the first try; set by the retry step.
     public var attempt: Int
     public var logger: Logger
+    /// False for the few operations that take no signature (STS AssumeRoleWithWebIdentity, the SSO portal):
+    /// they authenticate with a token of their own, and the caller may have no credentials yet.
+    public var isSigned: Bool
 
-    public init(service: AWSService, operation: String, region: String, signingOptions: SigV4Signer.Options, logger: Logger) {
+    public init(
+        service: AWSService, operation: String, region: String, signingOptions: SigV4Signer.Options, logger: Logger, isSigned: Bool = true
+    ) {
         self.service = service
         self.operation = operation
         self.region = region
         self.signingOptions = signingOptions
         self.attempt = 1
         self.logger = logger
+        self.isSigned = isSigned
     }
 }

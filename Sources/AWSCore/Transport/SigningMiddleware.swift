@@ -5,7 +5,8 @@ import Foundation
 #endif
 import HTTPCore
 
-/// Signs each attempt with the current credentials and time: adds `Host`, the `X-Amz-*` headers and `Authorization`.
+/// Signs each attempt with the current credentials and time: adds `Host`, the `X-Amz-*` headers and `Authorization`
+/// (only `Host` for an operation that takes no signature).
 public struct SigningMiddleware: AWSMiddleware {
     public let credentials: any CredentialProvider
     public let now: @Sendable () -> Date
@@ -20,6 +21,7 @@ public struct SigningMiddleware: AWSMiddleware {
     public func handle(_ request: AWSRequest, context: AWSRequestContext, next: AWSRequestHandler) async throws -> HTTPResponse {
         var request = request
         request.headers.replaceOrAdd(name: "Host", value: request.endpoint.hostHeader)
+        guard context.isSigned else { return try await next(request, context) }
         let signer = SigV4Signer(
             credentials: try await credentials.credentials(),
             region: context.region,

@@ -1,13 +1,14 @@
 import AWSCore
 import Foundation
 import Testing
+import TestSupport
 
 @Suite struct CredentialProviderTests {
     @Test func environmentIncludesTheSessionToken() async throws {
         let provider = EnvironmentCredentialProvider(environment: [
             "AWS_ACCESS_KEY_ID": "AKIDENV", "AWS_SECRET_ACCESS_KEY": "env-secret", "AWS_SESSION_TOKEN": "env-token",
         ])
-        #expect(try await provider.credentials() == AWSCredentials(accessKeyID: "AKIDENV", secretAccessKey: "env-secret", sessionToken: "env-token"))
+        #expect(try await provider.credentials() == AWSCredentials(accessKeyID: "AKIDENV", secretAccessKey: "env-secret", sessionToken: "env-token", source: "env"))
     }
 
     @Test func environmentWithoutKeysOrWithHalfAPair() async throws {
@@ -49,7 +50,7 @@ import Testing
         #expect(try await defaultProfile.credentials().accessKeyID == "AKIDDEFAULT")
 
         let ops = ProfileCredentialProvider(environment: files.environment.merging(["AWS_PROFILE": "ops"]) { $1 })
-        #expect(try await ops.credentials() == AWSCredentials(accessKeyID: "AKIDOPS", secretAccessKey: "ops/secret+with=chars", sessionToken: "ops-token"))
+        #expect(try await ops.credentials() == AWSCredentials(accessKeyID: "AKIDOPS", secretAccessKey: "ops/secret+with=chars", sessionToken: "ops-token", source: "profile ops"))
 
         let configOnly = ProfileCredentialProvider(profile: "config-only", environment: files.environment)
         #expect(try await configOnly.credentials().secretAccessKey == "config-secret")
@@ -88,20 +89,39 @@ import Testing
 }
 
 /// A credentials file and a config file in a fresh temporary folder, and the environment pointing at them.
-struct TemporaryAWSFiles {
-    let environment: [String: String]
 
-    init(credentials: String, config: String) throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("aws-files-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let credentialsPath = folder.appendingPathComponent("credentials")
-        let configPath = folder.appendingPathComponent("config")
-        try credentials.write(to: credentialsPath, atomically: true, encoding: .utf8)
-        try config.write(to: configPath, atomically: true, encoding: .utf8)
-        environment = [
-            "HOME": folder.path,
-            "AWS_SHARED_CREDENTIALS_FILE": credentialsPath.path,
-            "AWS_CONFIG_FILE": configPath.path,
-        ]
+/// The shared files are read strictly: a line that is not a setting names its file and line, never its text.
+@Suite struct SharedConfigFileTests {
+    @Test(arguments: [
+        ("[default]\naws_access_key_id AKIDSECRETLOOKING\n", 2, SharedConfigFileError.Problem.notASetting),
+        ("aws_access_key_id = AKIDSECRETLOOKING\n", 1, .settingOutsideSection),
+        ("[default\nregion = x\n", 1, .badSectionHeader),
+        ("[]\n", 1, .badSectionHeader),
+        ("[default]\n  indented = AKIDSECRETLOOKING\n", 2, .strayIndentedLine),
+        ("[default]\nregion = x\n\n\n= nothing\n", 5, .notASetting),
+    ])
+    func malformedLinesAreErrorsWithTheirLine(text: String, line: Int, problem: SharedConfigFileError.Problem) {
+        #expect {
+            try SharedConfigFile(text: text, path: "/home/ops/.aws/config")
+        } throws: { error in
+            guard let error = error as? SharedConfigFileError else { return false }
+            return error.line == line && error.problem == problem && error.description.hasPrefix("/home/ops/.aws/config, line \(line): ")
+                && !error.description.contains("AKIDSECRETLOOKING")
+        }
+    }
+
+    @Test func nestedSettingsCommentsAndBlankLinesAreFine() throws {
+        let file = try SharedConfigFile(text: """
+            # comment
+            ; another
+            [profile a]
+            region = eu-west-1
+            s3 =
+              addressing_style = path
+            [sso-session corp]
+            sso_region = ap-northeast-2
+            """, path: "config")
+        #expect(file.configProfile("a")?["region"] == "eu-west-1")
+        #expect(file.ssoSession("corp")?["sso_region"] == "ap-northeast-2")
     }
 }

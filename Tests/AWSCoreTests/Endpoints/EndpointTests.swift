@@ -1,5 +1,6 @@
 import AWSCore
 import Testing
+import TestSupport
 
 @Suite struct EndpointTests {
     @Test func serviceVariableBeatsGeneralVariableBeatsRegionalDefault() throws {

@@ -71,4 +71,34 @@ import Testing
         #expect(AWSErrorKind(code: "Whatever", status: 409) == .other)
         #expect(AWSErrorKind(code: "ValidationException", status: 400) == .validation)
     }
+
+    /// Each XML protocol nests its error differently; the code, message and request id are found in all.
+    @Test func queryEC2AndRestXMLErrorShapes() {
+        let query = decode(404, """
+            <ErrorResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/"><Error><Type>Sender</Type><Code>NoSuchEntity</Code>\
+            <Message>The user with name x cannot be found.</Message></Error><RequestId>R-IAM</RequestId></ErrorResponse>
+            """)
+        #expect(query.code == "NoSuchEntity" && query.message == "The user with name x cannot be found." && query.requestID == "R-IAM")
+        let ec2 = decode(400, """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <Response><Errors><Error><Code>InvalidInstanceID.NotFound</Code><Message>The instance ID 'i-1' does not exist</Message></Error></Errors>\
+            <RequestID>R-EC2</RequestID></Response>
+            """)
+        #expect(ec2.code == "InvalidInstanceID.NotFound" && ec2.requestID == "R-EC2")
+        let route53 = decode(404, """
+            <?xml version="1.0"?><ErrorResponse xmlns="https://route53.amazonaws.com/doc/2013-04-01/"><Error><Type>Sender</Type>\
+            <Code>NoSuchHostedZone</Code><Message>No hosted zone found with ID: Z1</Message></Error><RequestId>R-R53</RequestId></ErrorResponse>
+            """)
+        #expect(route53.code == "NoSuchHostedZone" && route53.message == "No hosted zone found with ID: Z1")
+        let entities = decode(400, "<Error><Code>InvalidArgument</Code><Message>a &lt;b&gt; &amp; &#x4E2D;</Message></Error>")
+        #expect(entities.message == "a <b> & 中")
+    }
+
+    /// An error body that is not XML or JSON, or is hostile, still gives a typed error with the HTTP status.
+    @Test(arguments: ["<Error><Code>", "<!DOCTYPE x [<!ENTITY a 'b'>]><Error><Code>&a;</Code></Error>", "{\"__type\": 7}", "\u{0}\u{1}garbage", String(repeating: "<a>", count: 10_000)])
+    func unreadableBodiesFallBackToTheStatus(body: String) {
+        let error = decode(503, body)
+        #expect(error.status == 503)
+        #expect(error.code == "ServiceUnavailable")
+    }
 }

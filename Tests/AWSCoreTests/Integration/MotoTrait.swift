@@ -53,8 +53,9 @@ struct Moto: Sendable {
 
     /// A JSON-protocol call the clients do not offer (table and secret creation), through the same signed pipeline.
     func jsonCall(_ service: AWSService, version: String, target: String, operation: String, input: some Encodable) async throws {
-        let protocolClient = JSONProtocolClient(client: client(), configuration: try configuration(service), version: version, targetPrefix: target)
-        _ = try await protocolClient.call(operation, input: input, output: DynamoDBShapes.Ignored.self)
+        let protocolClient = ServiceClient(
+            client: client(), configuration: try configuration(service), wireProtocol: .json(version: version, targetPrefix: target))
+        _ = try await protocolClient.sendJSON(operation, input: input, as: DynamoDBShapes.Ignored.self)
     }
 
     func createBucket(_ name: String) async throws {

@@ -1,0 +1,77 @@
+@testable import AWSCore
+import Foundation
+import Testing
+import XMLTree
+
+/// One path language over JSON and XML answers alike.
+@Suite struct AWSValueTests {
+    static let ec2XML = """
+        <DescribeInstancesResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><requestId>r</requestId><reservationSet>
+        <item><instancesSet><item><instanceId>i-1</instanceId><tagSet><item><key>Name</key><value>gw-01</value></item></tagSet></item>
+        <item><instanceId>i-2</instanceId><tagSet/></item></instancesSet></item>
+        <item><instancesSet><item><instanceId>i-3</instanceId></item></instancesSet></item></reservationSet><nextToken>t2</nextToken>
+        </DescribeInstancesResponse>
+        """
+
+    static func xml(_ text: String) throws -> AWSValue { AWSValue(xml: try XMLDocument.parse(text)) }
+
+    @Test func xmlWrappedListsReadByPath() throws {
+        let value = try Self.xml(Self.ec2XML)
+        #expect(value.values(at: "reservationSet[].instancesSet[].instanceId").compactMap(\.text) == ["i-1", "i-2", "i-3"])
+        #expect(value.values(at: "reservationSet[].instancesSet[].tagSet[].value").compactMap(\.text) == ["gw-01"])
+        #expect(value.values(at: "nextToken").first?.text == "t2")
+        #expect(value.values(at: "missing.deeper[]").isEmpty)
+    }
+
+    @Test func jsonReadsTheSameWay() throws {
+        let value = try AWSValue(json: Array(#"{"Reservations": [{"Instances": [{"InstanceId": "i-1", "Size": 12345678901234567890.25}]}], "Empty": null}"#.utf8))
+        #expect(value.values(at: "Reservations[].Instances[].InstanceId").compactMap(\.text) == ["i-1"])
+        #expect(value.values(at: "Reservations[].Instances[].Size").first == .number("12345678901234567890.25"), "no float rounding")
+        #expect(value.values(at: "Empty[]").isEmpty)
+        #expect(try AWSValue(json: Array("  ".utf8)) == .structure([]))
+    }
+
+    /// S3 writes `<Contents>` once per object, with no wrapper: `Contents[]` reaches every one, and one alone.
+    @Test func flattenedXMLLists() throws {
+        let many = try Self.xml("<ListBucketResult><Contents><Key>a</Key><Size>1</Size></Contents><Contents><Key>b</Key><Size>2</Size></Contents></ListBucketResult>")
+        #expect(many.values(at: "Contents[].Key").compactMap(\.text) == ["a", "b"])
+        let one = try Self.xml("<ListBucketResult><Contents><Key>a</Key><Size>1</Size></Contents></ListBucketResult>")
+        #expect(one.values(at: "Contents[].Key").compactMap(\.text) == ["a"])
+        let route53 = try Self.xml("<R><HostedZones><HostedZone><Id>/z/1</Id><Name>a.</Name></HostedZone></HostedZones></R>")
+        #expect(route53.values(at: "HostedZones[].Id").compactMap(\.text) == ["/z/1"])
+    }
+
+    @Test(arguments: ["", ".", "a..b", "a[", "a]b", "a b", "[]x"])
+    func malformedPathsAreErrors(path: String) {
+        #expect(throws: AWSValuePathError.self) { try AWSValuePath(parsing: path) }
+    }
+
+    @Test func pathsPrintAsWritten() throws {
+        for text in ["a", "a.b", "a[].b[]", "Reservations[].Instances[].Tags[].Key", "a[][]"] {
+            #expect(try AWSValuePath(parsing: text).description == text)
+        }
+    }
+
+    struct Identity: Decodable, Equatable {
+        var Account: String
+        var Count: Int
+        var Enabled: Bool
+        var Expires: Date
+        var Tags: [String]
+        var Missing: String?
+    }
+
+    /// Typed answers read from XML (every scalar is text there) and JSON alike, timestamps as ISO 8601 or epoch seconds.
+    @Test func decodesTypesFromXMLAndJSON() throws {
+        let xml = try Self.xml("""
+            <R><Account>123456789012</Account><Count> 42 </Count><Enabled>true</Enabled><Expires>2026-11-25T09:00:00Z</Expires>\
+            <Tags><member>a</member><member>b</member></Tags></R>
+            """)
+        let expected = Identity(Account: "123456789012", Count: 42, Enabled: true, Expires: Date(timeIntervalSince1970: 1_795_597_200), Tags: ["a", "b"])
+        #expect(try AWSValueDecoder().decode(Identity.self, from: xml) == expected)
+        let json = try AWSValue(json: Array(#"{"Account": "123456789012", "Count": 42, "Enabled": true, "Expires": 1795597200, "Tags": ["a", "b"]}"#.utf8))
+        #expect(try AWSValueDecoder().decode(Identity.self, from: json) == expected)
+        let bad = try Self.xml("<R><Account>1</Account><Count>many</Count><Enabled>yes</Enabled><Expires>soon</Expires><Tags/></R>")
+        #expect(throws: DecodingError.self) { try AWSValueDecoder().decode(Identity.self, from: bad) }
+    }
+}
