@@ -47,6 +47,9 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // Our AWS client: SigV4, credentials, endpoints, the request pipeline, DynamoDB, S3, Secrets Manager.
         .target(name: "AWSCore", dependencies: ["HTTPCore", "CivilTime", "XMLTree", "CSHA256", nioHTTP1, logging]),
+        // Credentials from every source an operator's machine, a CI runner or CloudShell has (SPEC §13.0):
+        // profiles with roles, SSO, credential_process, web identity, containers, instance metadata.
+        .target(name: "AWSCredentialSources", dependencies: ["AWSCore", "HTTPCore", "CivilTime", nioHTTP1, nioPosix, logging]),
         // The domain, by flow: alerts (webhook and alerts table), checks, digest; and what they share.
         .target(name: "OpsCore", dependencies: ["AWSCore", "HTTPCore", "CivilTime", "CZlib", nioHTTP1, logging]),
         // The Lambda glue daily-check and notification share: clients built once, the scheduled event handed on.
@@ -83,6 +86,7 @@ let package = Package(
         .testTarget(name: "CivilTimeTests", dependencies: ["CivilTime", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "HTTPCoreTests", dependencies: ["HTTPCore", "TestSupport", nioCore, nioPosix, nioHTTP1]),
         .testTarget(name: "XMLTreeTests", dependencies: ["XMLTree"], exclude: ["Fixtures"]),
+        .testTarget(name: "AWSCredentialSourcesTests", dependencies: ["AWSCredentialSources", "AWSCore", "HTTPCore", "TestSupport"]),
         .testTarget(name: "LambdaRuntimeTests", dependencies: ["LambdaRuntime", "LambdaEmulator", "TestSupport", nioCore, nioHTTP1, logging]),
         .testTarget(name: "LambdaEmulatorTests", dependencies: ["LambdaEmulator", "TestSupport", nioCore, nioHTTP1]),
         .testTarget(name: "AWSCoreTests", dependencies: ["AWSCore", "HTTPCore", "TestSupport", nioHTTP1], exclude: ["Fixtures"]),
