@@ -20,6 +20,7 @@ let package = Package(
         .executable(name: "ingest-bench", targets: ["IngestBench"]),
         .executable(name: "digest-bench", targets: ["DigestBench"]),
         .executable(name: "signing-bench", targets: ["SigningBench"]),
+        .executable(name: "opsdaily", targets: ["OpsdailyCLI"]),
         .library(name: "LambdaRuntime", targets: ["LambdaRuntime"]),
         .library(name: "AWSCore", targets: ["AWSCore"]),
     ],
@@ -65,6 +66,13 @@ let package = Package(
         .executableTarget(name: "DailyCheckFunction", dependencies: ["ScheduledFunction", "OpsCore", "CivilTime"], path: "Sources/DailyCheck"),
         .executableTarget(name: "NotificationFunction", dependencies: ["ScheduledFunction", "OpsCore"], path: "Sources/Notification"),
 
+        // The operators' command line: one command per type, conventions of SPEC §13.0; `opsdaily` is its main.
+        .target(
+            name: "OpsdailyCommands",
+            dependencies: ["AWSCore", "AWSCredentialSources", "HTTPCore", "OpsCore", nioHTTP1, logging, argumentParser]
+        ),
+        .executableTarget(name: "OpsdailyCLI", dependencies: ["OpsdailyCommands"]),
+
         // Tools and benchmark drivers.
         .executableTarget(name: "LambdaEmulatorCLI", dependencies: ["LambdaEmulator", nioCore, argumentParser]),
         .executableTarget(name: "RuntimeProbe", dependencies: ["LambdaRuntime", nioCore]),
@@ -87,8 +95,11 @@ let package = Package(
         .testTarget(name: "HTTPCoreTests", dependencies: ["HTTPCore", "TestSupport", nioCore, nioPosix, nioHTTP1]),
         .testTarget(name: "XMLTreeTests", dependencies: ["XMLTree"], exclude: ["Fixtures"]),
         .testTarget(name: "AWSCredentialSourcesTests", dependencies: ["AWSCredentialSources", "AWSCore", "HTTPCore", "TestSupport"]),
+        .testTarget(
+            name: "OpsdailyCommandsTests", dependencies: ["OpsdailyCommands", "TestSupport", "FunctionTestSupport"], exclude: ["Fixtures"]
+        ),
         .testTarget(name: "LambdaRuntimeTests", dependencies: ["LambdaRuntime", "LambdaEmulator", "TestSupport", nioCore, nioHTTP1, logging]),
-        .testTarget(name: "LambdaEmulatorTests", dependencies: ["LambdaEmulator", "TestSupport", nioCore, nioHTTP1]),
+        .testTarget(name: "LambdaEmulatorTests", dependencies: ["LambdaEmulator", "LambdaRuntime", "TestSupport", nioCore, nioHTTP1]),
         .testTarget(name: "AWSCoreTests", dependencies: ["AWSCore", "HTTPCore", "TestSupport", nioHTTP1], exclude: ["Fixtures"]),
         .testTarget(
             name: "OpsCoreTests",

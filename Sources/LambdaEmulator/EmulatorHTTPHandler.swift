@@ -68,6 +68,8 @@ final class EmulatorHTTPHandler: ChannelInboundHandler, RemovableChannelHandler 
             write(broker.initializationError(errorType: errorType, document: body), context: context, keepAlive: keepAlive)
         case .invoke(let functionName):
             invoke(request, functionName: functionName, body: body, context: context)
+        case .functionURL(let path, let query):
+            invokeThroughURL(request, path: path, query: query, body: body, context: context)
         case .health:
             write(.json(.ok, "{\"status\":\"OK\"}"), context: context, keepAlive: keepAlive)
         case .stats:
@@ -122,6 +124,22 @@ final class EmulatorHTTPHandler: ChannelInboundHandler, RemovableChannelHandler 
             }
             response.headers.add(name: "x-amz-executed-version", value: "$LATEST")
             loopBoundSelf.value.write(response, context: loopBoundContext.value, keepAlive: keepAlive)
+        }
+    }
+
+    /// A Function URL: the request becomes a payload 2.0 event, the function's answer an HTTP response.
+    private func invokeThroughURL(_ request: HTTPRequestHead, path: String, query: String, body: ByteBuffer, context: ChannelHandlerContext) {
+        let keepAlive = request.isKeepAlive
+        guard body.readableBytes <= Self.maximumInvokePayload else {
+            write(.error(.payloadTooLarge, type: "RequestEntityTooLargeException", message: "Request Too Long"), context: context, keepAlive: keepAlive)
+            return
+        }
+        let event = FunctionURLEvent(request: request, path: path, query: query, body: body, peer: context.remoteAddress?.ipAddress)
+        let result = broker.value.invoke(payload: event.payload, clientContext: nil)
+        let loopBoundContext = NIOLoopBound(context, eventLoop: context.eventLoop)
+        let loopBoundSelf = NIOLoopBound(self, eventLoop: context.eventLoop)
+        result.whenSuccess { outcome in
+            loopBoundSelf.value.write(FunctionURLEvent.response(to: outcome), context: loopBoundContext.value, keepAlive: keepAlive)
         }
     }
 

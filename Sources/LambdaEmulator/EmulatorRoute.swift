@@ -8,6 +8,9 @@ enum EmulatorRoute: Equatable {
     case invocationError(requestID: String)
     case initializationError
     case invoke(functionName: String)
+    /// Any request under `/_function_url`: the function's URL, as Lambda's Function URLs put an HTTP request
+    /// into a payload 2.0 event and the function's answer back into HTTP.
+    case functionURL(path: String, query: String)
     case health
     case stats
     case fault(String)
@@ -15,6 +18,7 @@ enum EmulatorRoute: Equatable {
 
     private static let invocationPrefix = "/2018-06-01/runtime/invocation/"
     private static let functionsPrefix = "/2015-03-31/functions/"
+    static let functionURLPrefix = "/_function_url"
 
     init(method: HTTPMethod, uri: String) {
         let pathEnd = uri.firstIndex(of: "?") ?? uri.endIndex
@@ -31,6 +35,9 @@ enum EmulatorRoute: Equatable {
             self = .stats
         case (.POST, "/_emulator/faults"):
             self = .fault(query)
+        case (_, _) where path == Self.functionURLPrefix || path.hasPrefix(Self.functionURLPrefix + "/"):
+            let rest = path.dropFirst(Self.functionURLPrefix.count)
+            self = .functionURL(path: rest.isEmpty ? "/" : String(rest), query: query)
         case (.POST, _) where path.hasPrefix(Self.invocationPrefix):
             self = Self.invocationReport(path.dropFirst(Self.invocationPrefix.count))
         case (.POST, _) where path.hasPrefix(Self.functionsPrefix) && path.hasSuffix("/invocations"):

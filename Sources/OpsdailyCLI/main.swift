@@ -1,0 +1,3 @@
+import OpsdailyCommands
+
+await Opsdaily.main(arguments: Array(CommandLine.arguments.dropFirst()))
