@@ -68,7 +68,7 @@ PY
                 --env AWS_ACCESS_KEY_ID=x --env AWS_SECRET_ACCESS_KEY=y --env AWS_REGION=ap-northeast-2)
             expected='scheduled_time' ;;
         notification)
-            unconfigured='OPS_ALERTS_TABLE is not set'
+            unconfigured='OPS_CHECKS_TABLE is not set'
             configured=(--env OPS_ALERTS_TABLE=alerts --env OPS_CHECKS_TABLE=checks --env OPS_REPORT_BUCKET=reports
                 --env OPS_SLACK_WEBHOOK_URL=http://127.0.0.1:9/services/T/B/X
                 --env AWS_ACCESS_KEY_ID=x --env AWS_SECRET_ACCESS_KEY=y --env AWS_REGION=ap-northeast-2)
@@ -85,3 +85,13 @@ PY
         *) die "$function: unexpected answer: $answer" ;;
     esac
 done
+
+# The command line: one static file that runs with nothing around it (no config files, no network).
+cli=build/cli/opsdaily
+env -i "$cli" --version > "$work/cli-version.txt" || die "$cli --version failed"
+env -i "$cli" whoami --help > /dev/null || die "$cli whoami --help failed"
+status=0
+env -i HOME=/nonexistent AWS_EC2_METADATA_DISABLED=true "$cli" whoami --region eu-west-1 > /dev/null 2> "$work/cli-whoami.txt" || status=$?
+[ "$status" -eq 1 ] || die "$cli whoami without credentials exited $status, not 1"
+grep -q "no AWS credentials found" "$work/cli-whoami.txt" || die "$cli whoami without credentials said: $(cat "$work/cli-whoami.txt")"
+echo "opsdaily: $(cat "$work/cli-version.txt"), $(megabytes "$cli") MB, runs alone; without credentials: $(cat "$work/cli-whoami.txt")"

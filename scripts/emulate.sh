@@ -46,6 +46,9 @@ build_release collection daily-check notification
 release="$(release_bin_dir)"
 quiet_build "lambda-emulator (debug)" swift build --product lambda-emulator
 emulator="$(swift build --show-bin-path)/lambda-emulator"
+if $keep_running; then
+    quiet_build "opsdaily (debug)" swift build --product opsdaily
+fi
 
 start_work
 
@@ -205,6 +208,8 @@ The stack is up. In another shell:
   # daily-check and notification (a manual slot posts again)
   curl -s -X POST $check_url/2015-03-31/functions/daily-check/invocations -d '{"slot": "$slot_local"}'
   curl -s -X POST $notification_url/2015-03-31/functions/notification/invocations -d '{"slot": "$slot_local"}'
+  # collection's Function URL as Datadog reaches it, checked by the operators' tool (401 with a wrong token)
+  $(swift build --show-bin-path)/opsdaily webhook test --url $collection_url/_function_url/ --table $PREFIX-alerts --token-secret $PREFIX/webhook
   # what Slack received, what Datadog was asked
   curl -s $slack_url/_sink/text
   curl -s $datadog_url/_fake/requests

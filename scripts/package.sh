@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the three functions as fully static release executables and zips each alone as `bootstrap`:
 #   build/lambda/<function>.zip
+# and the operators' command line as one static file: build/cli/opsdaily (copy it anywhere, CloudShell too).
 # Fails unless every binary is static (or needs only glibc <= 2.34), as provided.al2023 requires.
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
@@ -10,8 +11,8 @@ cd "$REPO_ROOT"
 FUNCTIONS=(collection daily-check notification)
 OUT=build/lambda
 
-mkdir -p "$OUT" build/bin
-build_release "${FUNCTIONS[@]}"
+mkdir -p "$OUT" build/bin build/cli
+build_release "${FUNCTIONS[@]}" opsdaily
 bin_dir="$(release_bin_dir)"
 printf '\n%-13s %12s %12s  %-64s  %s\n' function binary zip sha256 linkage
 status=0
@@ -28,4 +29,13 @@ for function in "${FUNCTIONS[@]}"; do
         "$(megabytes "$binary")" "$(megabytes "$OUT/$function.zip")" \
         "$(sha256sum "$OUT/$function.zip" | cut -d' ' -f1)" "$linkage"
 done
-[ $status -eq 0 ] || die "a function is not deployable on provided.al2023 (see linkage above)"
+cli=build/cli/opsdaily
+cp "$bin_dir/opsdaily" "$cli"
+strip --strip-all "$cli"
+chmod 755 "$cli"
+if ! linkage="$(python3 scripts/lib/linkage.py "$cli")"; then
+    status=1
+fi
+printf '%-13s %10.1f MB %12s  %-64s  %s
+' opsdaily "$(megabytes "$cli")" "-" "$(sha256sum "$cli" | cut -d' ' -f1)" "$linkage"
+[ $status -eq 0 ] || die "a binary is not static enough for provided.al2023 or CloudShell (see linkage above)"
