@@ -43,10 +43,13 @@ class Org:
         self._lock = threading.Lock()
         self._control = threading.Lock()
         self._requests = deque(maxlen=REQUEST_LOG_LIMIT)
+        # Reset restores the org as it started, its times included: relative scenario times are not
+        # re-based on the reset (which could shift every one by a second and change the listing).
+        self._started = int(time.time())
         self.reset()
 
     def reset(self):
-        self._commit(*self._initial)
+        self._commit(*self._initial, now=self._started)
         with self._lock:
             self._requests.clear()
 
@@ -61,13 +64,12 @@ class Org:
         extra = self._extra if extra_monitors is None else extra_monitors
         return self._commit(catalogue_entries, self._scenario, extra)
 
-    def _commit(self, catalogue_entries, scenario_document, extra_monitors):
+    def _commit(self, catalogue_entries, scenario_document, extra_monitors, now=None):
         """Build the whole org first, so a bad control request leaves it unchanged."""
         with self._control:
-            return self._build(catalogue_entries, scenario_document, extra_monitors)
+            return self._build(catalogue_entries, scenario_document, extra_monitors, int(time.time()) if now is None else now)
 
-    def _build(self, catalogue_entries, scenario_document, extra_monitors):
-        now = int(time.time())
+    def _build(self, catalogue_entries, scenario_document, extra_monitors, now):
         taken = set()
         definitions = build_definitions(catalogue_entries, self.team, taken)
         definitions += noise_monitors(extra_monitors, taken)
