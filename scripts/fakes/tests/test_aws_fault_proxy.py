@@ -1,6 +1,7 @@
 """The AWS fault proxy: transparent until told to lose an answer, and then the request still arrives."""
 
 import http.client
+import time
 
 import pytest
 
@@ -68,3 +69,26 @@ def test_an_oversized_body_is_refused_without_reaching_upstream(proxy):
 def test_an_unreachable_upstream_is_a_502(tmp_path):
     with start("aws_fault_proxy.py", ["--upstream", "http://127.0.0.1:9"], tmp_path, reset_path="/_proxy/reset") as fake:
         assert post(fake, b"{}").status == 502
+
+
+def test_latency_delays_every_forwarded_request(servers, tmp_path):
+    _, upstream = servers
+    upstream.reset()
+    arguments = ["--upstream", f"http://127.0.0.1:{upstream.port}", "--latency-ms", "120"]
+    with start("aws_fault_proxy.py", arguments, tmp_path, reset_path="/_proxy/reset") as fake:
+        def timed_post():
+            began = time.monotonic()
+            reply = post(fake, b'{"text": "slow"}')
+            return reply.status, (time.monotonic() - began) * 1000
+
+        status, elapsed_ms = timed_post()
+        assert status == 200 and elapsed_ms >= 120
+        assert fake.request("POST", "/_proxy/latency", body={"latency_ms": 180}).json() == {"latency_ms": 180}
+        status, elapsed_ms = timed_post()
+        assert status == 200 and elapsed_ms >= 180
+        for bad in (b'{"latency_ms": -1}', b'{"latency_ms": 60001}', b'{"latency_ms": "1"}', b"[", b"null"):
+            assert fake.request("POST", "/_proxy/latency", body=bad).status == 400
+        assert fake.request("GET", "/_proxy/latency").json() == {"latency_ms": 180}
+        fake.reset()
+        assert fake.request("GET", "/_proxy/latency").json() == {"latency_ms": 120}, "reset restores --latency-ms"
+    assert len(upstream.request("GET", "/_sink/messages").json()) == 2

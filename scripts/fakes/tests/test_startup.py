@@ -19,6 +19,10 @@ KEYS = ["--access-key-id", "ASIAEXAMPLE", "--secret-access-key", "s", "--session
                           "/_container/reset"),
     lambda workdir: start("sso_portal_fake.py", [*KEYS, "--token", "x", "--grant", "123456789012:R"], workdir,
                           "/_sso/reset"),
+    lambda workdir: start("aws_extras_fake.py", ["--key", "AKIDEXAMPLE=secret@123456789012"], workdir,
+                          "/_extras/reset"),
+    lambda workdir: start("aws_fault_proxy.py", ["--upstream", "http://127.0.0.1:9", "--latency-ms", "5"], workdir,
+                          "/_proxy/reset"),
 ])
 def test_port_file_stdout_and_sigterm(tmp_path, launch):
     fake = launch(tmp_path)
@@ -48,6 +52,14 @@ def test_port_file_stdout_and_sigterm(tmp_path, launch):
     ("sso_portal_fake.py", [*KEYS, "--token", "x", "--grant", "12345:R"]),
     ("sso_portal_fake.py", [*KEYS, "--token", "x", "--grant", "123456789012"]),
     ("sso_portal_fake.py", [*KEYS, "--token", "x", "--grant", "123456789012:R", "--token-expires-in", "-5"]),
+    ("aws_extras_fake.py", []),
+    ("aws_extras_fake.py", ["--key", "AKIDEXAMPLE=secret"]),
+    ("aws_extras_fake.py", ["--key", "AKIDEXAMPLE=secret@12345"]),
+    ("aws_extras_fake.py", ["--key", "=secret@123456789012"]),
+    ("aws_extras_fake.py", ["--key", "AKIDEXAMPLE=@123456789012"]),
+    ("aws_extras_fake.py", ["--key", "AKID=a@123456789012", "--key", "AKID=b@210987654321"]),
+    ("aws_fault_proxy.py", ["--upstream", "http://127.0.0.1:9", "--latency-ms", "-1"]),
+    ("aws_fault_proxy.py", ["--upstream", "http://127.0.0.1:9", "--latency-ms", "60001"]),
 ])
 def test_bad_start_up_arguments_fail_fast(script, arguments):
     result = subprocess.run([sys.executable, str(FAKES / script), "--port", "0", *arguments],
