@@ -38,6 +38,8 @@ let package = Package(
         .target(name: "CivilTime"),
         // A small XML reader (and escaping for writers) without Foundation or libxml2: AWS answers, workbooks.
         .target(name: "XMLTree"),
+        // Self-contained HTML pages: escaping for text and attributes, the frame with its Content-Security-Policy.
+        .target(name: "HTMLDocument"),
         // HTTP as plain values over one AsyncHTTPClient pool, and how to retry: shared by AWS, Datadog, Slack.
         .target(name: "HTTPCore", dependencies: [nioCore, nioPosix, nioHTTP1, asyncHTTPClient]),
         // The Lambda Runtime API client: the invocation loop, its connection, context, handlers, logging.
@@ -52,7 +54,7 @@ let package = Package(
         // profiles with roles, SSO, credential_process, web identity, containers, instance metadata.
         .target(name: "AWSCredentialSources", dependencies: ["AWSCore", "HTTPCore", "CivilTime", nioHTTP1, nioPosix, logging]),
         // The domain, by flow: alerts (webhook and alerts table), checks, digest; and what they share.
-        .target(name: "OpsCore", dependencies: ["AWSCore", "HTTPCore", "CivilTime", "CZlib", nioHTTP1, logging]),
+        .target(name: "OpsCore", dependencies: ["AWSCore", "HTTPCore", "CivilTime", "HTMLDocument", "CZlib", nioHTTP1, logging]),
         // The Lambda glue daily-check and notification share: clients built once, the scheduled event handed on.
         .target(name: "ScheduledFunction", dependencies: ["LambdaRuntime", "OpsCore", "AWSCore", "HTTPCore", "CivilTime", logging]),
         .target(name: "LambdaEmulator", dependencies: ["LambdaRuntime", nioCore, nioPosix, nioHTTP1]),
@@ -93,6 +95,7 @@ let package = Package(
         ),
         .testTarget(name: "CivilTimeTests", dependencies: ["CivilTime", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "HTTPCoreTests", dependencies: ["HTTPCore", "TestSupport", nioCore, nioPosix, nioHTTP1]),
+        .testTarget(name: "HTMLDocumentTests", dependencies: ["HTMLDocument"]),
         .testTarget(name: "XMLTreeTests", dependencies: ["XMLTree"], exclude: ["Fixtures"]),
         .testTarget(name: "AWSCredentialSourcesTests", dependencies: ["AWSCredentialSources", "AWSCore", "HTTPCore", "TestSupport"]),
         .testTarget(

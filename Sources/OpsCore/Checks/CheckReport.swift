@@ -1,3 +1,4 @@
+import HTMLDocument
 import CivilTime
 
 /// The check report (SPEC §8): run header with coloured counts, then every monitor, non-OK first, with

@@ -1,3 +1,4 @@
+import HTMLDocument
 import CivilTime
 
 /// Alerts per local hour of a window by priority (SPEC §8), as stacked bars in inline SVG: no script, no

@@ -1,3 +1,4 @@
+import HTMLDocument
 import CivilTime
 
 /// The alert report (SPEC §8): what happened in the window since the previous slot and in the local day so

@@ -1,3 +1,4 @@
+import HTMLDocument
 import CivilTime
 
 /// The alert report's full table: every notification of the window in time order, `[TEST]` ones marked.

@@ -1,3 +1,4 @@
+import HTMLDocument
 import CivilTime
 
 /// Local times within one window, the zone's rules consulted once: working out a DST zone's yearly switches

@@ -1,3 +1,5 @@
+import HTMLDocument
+
 /// Text rules for Slack: the three control characters escaped in every value (so a monitor named
 /// `<!channel>` cannot ping anyone), and lengths counted the way Slack counts them.
 public enum SlackText {

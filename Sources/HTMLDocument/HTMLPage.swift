@@ -1,11 +1,11 @@
 /// The frame every report shares: self-contained (inline CSS, nothing fetched), a CSP that forbids
 /// scripts and outside requests even if escaping were ever missed, and a viewport for phones.
-enum HTMLPage {
-    static let contentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+public enum HTMLPage {
+    public static let contentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
     /// The whole page in one string: the head, whatever `body` appends, the end. One buffer, so a large
     /// report is never held twice (body, then page).
-    static func render(title: String, style: String, capacity: Int = 0, body: (inout String) -> Void) -> String {
+    public static func render(title: String, style: String, capacity: Int = 0, body: (inout String) -> Void) -> String {
         var out = ""
         out.reserveCapacity(capacity + style.utf8.count + 1_024)
         out += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"

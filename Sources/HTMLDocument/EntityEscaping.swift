@@ -2,8 +2,8 @@
 ///
 /// It works on UTF-8 bytes, not `Character`s: a quote followed by a combining mark is one `Character`
 /// (`"\u{301}`) that compares unequal to `"`, yet an HTML parser still sees the quote and ends the attribute.
-enum EntityEscaping {
-    static func escape(_ text: some StringProtocol, quotes: Bool) -> String {
+package enum EntityEscaping {
+    package static func escape(_ text: some StringProtocol, quotes: Bool) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         append(text, quotes: quotes, to: &out)
@@ -11,7 +11,7 @@ enum EntityEscaping {
     }
 
     /// Appends the escaped text to `out`: a report of many thousand rows is built in one string.
-    static func append(_ text: some StringProtocol, quotes: Bool, to out: inout String) {
+    package static func append(_ text: some StringProtocol, quotes: Bool, to out: inout String) {
         let utf8 = text.utf8
         var copied = utf8.startIndex
         var index = copied

@@ -6,13 +6,13 @@ public enum HTMLText {
     }
 
     /// `escape` straight into the page being built.
-    static func append(_ text: some StringProtocol, to out: inout String) {
+    public static func append(_ text: some StringProtocol, to out: inout String) {
         EntityEscaping.append(text, quotes: true, to: &out)
     }
 
     /// A link when `url` is `http(s)://`, else the URL as plain text: a webhook's `javascript:` or `data:`
     /// link must not become something to click.
-    static func appendLink(_ url: String, text: String, to out: inout String) {
+    public static func appendLink(_ url: String, text: String, to out: inout String) {
         let scheme = url.prefix(8).lowercased()
         guard scheme.hasPrefix("http://") || scheme.hasPrefix("https://") else {
             append(url, to: &out)
