@@ -31,12 +31,18 @@ public struct OperationInput: Sendable, Equatable {
     /// (a JSON token may be a structure, as DynamoDB's start keys are).
     public func setting(_ name: String, to value: AWSValue, in wireProtocol: WireProtocol) -> OperationInput {
         var copy = self
+        let inBody: Bool
         switch wireProtocol {
-        case .json:
+        case .json: inBody = true
+        // A REST-JSON call that sends a body takes its paging members there too (RAM's ListResources).
+        case .restJSON: inBody = body != nil
+        case .query, .ec2, .restXML: inBody = false
+        }
+        if inBody {
             var members: [AWSValue.Member] = []
             if case .structure(let existing)? = body { members = existing.filter { $0.name != name } }
             copy.body = .structure(members + [AWSValue.Member(name, value)])
-        case .query, .ec2, .restJSON, .restXML:
+        } else {
             copy.parameters = parameters.filter { $0.name != name } + [Parameter(name, value.text ?? "")]
         }
         return copy

@@ -4,7 +4,8 @@
 public struct Paginator: Sendable, Equatable {
     /// Wire name of the input member the token goes in (`NextToken`, `Marker`, `marker`, `ExclusiveStartTableName`).
     public var inputToken: String
-    /// Where the next page's token is in the output (`NextToken`, `Marker`, `NextMarker`, `LastEvaluatedTableName`).
+    /// Where the next page's token is in the output (`NextToken`, `Marker`, `NextMarker`, `LastEvaluatedTableName`),
+    /// or the list whose last item starts the next page (Firehose's `DeliveryStreamNames[]`).
     public var outputToken: AWSValuePath
     /// A flag that must be true for another page (IAM's and Route 53's `IsTruncated`); nil when a token is enough.
     public var moreResults: AWSValuePath?
@@ -28,7 +29,8 @@ public struct Paginator: Sendable, Equatable {
     /// service that repeats its token would otherwise be paged forever), or `moreResults` not true.
     func nextToken(after page: AWSValue, previous: AWSValue?) -> AWSValue? {
         if let moreResults, page.values(at: moreResults).first?.text != "true" { return nil }
-        guard let token = page.values(at: outputToken).first, token != .null, token.text != "" else { return nil }
+        // The last value: a token member has one, and Firehose's token is the last name of the page's list.
+        guard let token = page.values(at: outputToken).last, token != .null, token.text != "" else { return nil }
         return token == previous ? nil : token
     }
 }

@@ -73,6 +73,33 @@ import Testing
         #expect(tokenOnly.nextToken(after: .structure([.init("NextToken", .string(""))]), previous: nil) == nil)
     }
 
+    /// Firehose pages from the last name of the page: the token path is the list itself.
+    @Test func aListsLastItemCanBeTheToken() {
+        let firehose = Paginator(
+            inputToken: "ExclusiveStartDeliveryStreamName", outputToken: "DeliveryStreamNames[]", moreResults: "HasMoreDeliveryStreams",
+            resultKeys: ["DeliveryStreamNames"])
+        let page = AWSValue.structure([
+            .init("DeliveryStreamNames", .list([.string("a"), .string("b")])), .init("HasMoreDeliveryStreams", .bool(true)),
+        ])
+        #expect(firehose.nextToken(after: page, previous: nil) == .string("b"))
+        let last = AWSValue.structure([.init("DeliveryStreamNames", .list([.string("c")])), .init("HasMoreDeliveryStreams", .bool(false))])
+        #expect(firehose.nextToken(after: last, previous: .string("b")) == nil)
+    }
+
+    /// Tokens go where the protocol carries members; a REST-JSON call with a body (RAM) takes them there.
+    @Test func tokensGoWhereTheCallCarriesItsMembers() {
+        let token = AWSValue.string("t2")
+        let ram = OperationInput(body: .structure([.init("resourceOwner", .string("SELF"))])).setting("nextToken", to: token, in: .restJSON)
+        #expect(ram.body == .structure([.init("resourceOwner", .string("SELF")), .init("nextToken", token)]))
+        #expect(ram.parameters.isEmpty)
+        let eks = OperationInput().setting("nextToken", to: token, in: .restJSON)
+        #expect(eks.parameters == [.init("nextToken", "t2")] && eks.body == nil)
+        let json = OperationInput().setting("NextToken", to: token, in: .json(version: "1.1", targetPrefix: "X"))
+        #expect(json.body == .structure([.init("NextToken", token)]))
+        let again = OperationInput(parameters: [.init("Marker", "m1")]).setting("Marker", to: .string("m2"), in: .query(apiVersion: "x"))
+        #expect(again.parameters == [.init("Marker", "m2")])
+    }
+
     @Test func globalServicesResolveToTheirPartitionsEndpoint() throws {
         let resolver = EndpointResolver(environment: [:])
         #expect(try resolver.resolve(.iam, region: "ap-northeast-2") == (AWSEndpoint(scheme: "https", host: "iam.amazonaws.com", isCustom: false), "us-east-1"))
