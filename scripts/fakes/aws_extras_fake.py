@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
-"""The AWS list operations a resource inventory needs that moto 5.2.1 does not implement, on one endpoint.
+"""The AWS list operations an inventory needs that moto 5.2.1 lacks, and its other calls to those services.
 
     aws_extras_fake.py --port 0 --port-file FILE --key AKID=SECRET@123456789012 [--key …]
 
 Point each client at it with AWS_ENDPOINT_URL_<SERVICE>=http://127.0.0.1:PORT. A request is routed by the
 service named in its SigV4 credential scope, then by X-Amz-Target (JSON protocols) or by method and path
 (REST-JSON), its signature is recomputed with the configured secret, and it is answered from resources seeded
-per (account, region): the account is the access key's, the region the credential scope's. The operations,
-their wire shapes and the control routes under /_extras/ are described in README.md.
+per (account, region): the account is the access key's, the region the credential scope's. A client sends a
+whole service to one endpoint, so the fake also plays the other operations an inventory calls on Direct Connect,
+Backup and Network Firewall, moto's included. The operations, their wire shapes and the control routes under
+/_extras/ are described in README.md.
 
 Needs botocore (installed with boto3 and moto): its SigV4Auth recomputes signatures, and the service models
 check the items given to POST /_extras/resources.
@@ -93,9 +95,10 @@ class Param:
 
 
 class Operation:
-    def __init__(self, name, *, result_key, input_token, output_token, limit_key=None, params=(), http=None,
-                 page_default=None, page_max=None, clamp=False, token_error, validation_error,
-                 filter=None, generate=None, default_count=5, required=(), missing_error=None):
+    def __init__(self, name, *, result_key=None, input_token=None, output_token=None, limit_key=None, params=(),
+                 http=None, page_default=None, page_max=None, clamp=False, token_error=None, validation_error,
+                 filter=None, generate=None, default_count=5, required=(), missing_error=None, item_shape=None,
+                 project=None, answer=None):
         self.name, self.result_key = name, result_key
         self.input_token, self.output_token, self.limit_key = input_token, output_token, limit_key
         self.params = {param.member: param for param in params}
@@ -105,9 +108,16 @@ class Operation:
         self.page_default, self.page_max, self.clamp = page_default, page_max, clamp
         self.token_error, self.validation_error = token_error, validation_error
         self.filter = filter or (lambda items, params, context: items)
+        # generate(account, region, count) → the seeded items; default_count None: generate(account, region).
         self.generate = generate
         self.default_count = default_count
         self.required, self.missing_error = required, missing_error
+        # The model shape the stored items (seeded or given to /_extras/resources) have, when it is not the
+        # result list's member (ListFirewalls stores DescribeFirewall's Firewall); `project(item, context)`
+        # turns a stored item into the listed one.
+        self.item_shape, self.project = item_shape, project
+        # Not a listing: `answer(state, params, context)` gives the whole document (DescribeFirewall).
+        self.answer = answer
 
 
 class Service:
@@ -242,43 +252,178 @@ def seed_artifact_repositories(account, region, count):
     return items
 
 
-def seed_backup_jobs(account, region, count):
+# Backup: vaults, plans, jobs and protected resources are built together, so that each refers to the others:
+# a job's vault is a seeded vault and its plan a seeded plan, a vault counts the recovery points of its
+# completed jobs, a plan's last run is its latest job, a protected resource's last backup its latest completed
+# job. Nine jobs, five days apart: one in December 2024, seven in January 2025, one in February 2025.
+BACKUP_VAULTS, BACKUP_PLANS, BACKUP_JOBS, BACKUP_TABLES = 5, 5, 9, 5
+DAY = 86_400
+
+
+def _vault_name(region, i):
+    return "Default" if i == 0 else f"vault-{region}-{i + 1:02d}"
+
+
+def _vault_arn(account, region, name):
+    return f"arn:aws:backup:{region}:{account}:backup-vault:{name}"
+
+
+def _plan_id(account, region, i):
+    return _uuid(account, region, "plan", i)
+
+
+def _plan_version(account, region, i):
+    return base64.b64encode(hashlib.sha256(f"{account}/{region}/plan-version/{i}".encode()).digest()).decode()[:48]
+
+
+def backup_world(account, region):
+    """{"vaults", "plans", "jobs", "protected"}: the seeded Backup lists of one (account, region)."""
+    key = f"arn:aws:kms:{region}:{account}:key/{_uuid(account, region, 'backup-kms')}"
+    role = f"arn:aws:iam::{account}:role/service-role/AWSBackupDefaultServiceRole"
+    jobs = []
+    for i in range(BACKUP_JOBS):
+        table, vault, plan = i % BACKUP_TABLES, _vault_name(region, i % 3), i % 2
+        created = BASE_TIME + 7200 + (i - 1) * 5 * DAY
+        completed = i % 4 != 3
+        job = {
+            "AccountId": account, "BackupJobId": _uuid(account, region, "backup-job", i),
+            "BackupVaultName": vault, "BackupVaultArn": _vault_arn(account, region, vault), "VaultType": "BACKUP_VAULT",
+            "ResourceArn": f"arn:aws:dynamodb:{region}:{account}:table/table-{table + 1:02d}",
+            "CreationDate": created, "CompletionDate": created + 300,
+            "State": "COMPLETED" if completed else "FAILED",
+            "StatusMessage": "" if completed else "Access denied to the table",
+            "PercentDone": "100.0" if completed else "0.0", "BackupSizeInBytes": 1024 * (i + 1) if completed else 0,
+            "IamRoleArn": role,
+            "CreatedBy": {"BackupPlanId": _plan_id(account, region, plan),
+                          "BackupPlanArn": f"arn:aws:backup:{region}:{account}:backup-plan:"
+                                           f"{_plan_id(account, region, plan)}",
+                          "BackupPlanName": f"plan-{region}-{plan + 1:02d}",
+                          "BackupPlanVersion": _plan_version(account, region, plan),
+                          "BackupRuleId": _uuid(account, region, "rule", plan), "BackupRuleName": "daily"},
+            "ResourceType": "DynamoDB", "BytesTransferred": 1024 * (i + 1) if completed else 0, "BackupType": "",
+            "IsParent": False, "ResourceName": f"table-{table + 1:02d}", "InitiationDate": created,
+            "MessageCategory": "SUCCESS" if completed else "AccessDenied",
+        }
+        if completed:
+            job["RecoveryPointArn"] = (f"arn:aws:dynamodb:{region}:{account}:table/table-{table + 1:02d}/backup/"
+                                       f"{created}000-{_hex(account, region, 'rp', i)}")
+        jobs.append(job)
+    done = [job for job in jobs if job["State"] == "COMPLETED"]
+
+    vaults = []
+    for i in range(BACKUP_VAULTS):
+        name = _vault_name(region, i)
+        air_gapped = i == BACKUP_VAULTS - 1
+        vault = {"BackupVaultName": name, "BackupVaultArn": _vault_arn(account, region, name),
+                 "VaultType": "LOGICALLY_AIR_GAPPED_BACKUP_VAULT" if air_gapped else "BACKUP_VAULT",
+                 "VaultState": "AVAILABLE", "CreationDate": BASE_TIME - (200 - 10 * i) * DAY,
+                 "NumberOfRecoveryPoints": sum(job["BackupVaultName"] == name for job in done),
+                 "Locked": i == 2 or air_gapped,
+                 "EncryptionKeyType": "AWS_OWNED_KMS_KEY" if air_gapped else "CUSTOMER_MANAGED_KMS_KEY"}
+        if not air_gapped:
+            vault["EncryptionKeyArn"] = key
+        if vault["Locked"]:
+            vault.update(MinRetentionDays=7, MaxRetentionDays=365, LockDate=BASE_TIME - (150 - 10 * i) * DAY)
+        vaults.append(vault)
+
+    plans = []
+    for i in range(BACKUP_PLANS + 1):  # the last one deleted: listed only with includeDeleted=true
+        plan = {"BackupPlanArn": f"arn:aws:backup:{region}:{account}:backup-plan:{_plan_id(account, region, i)}",
+                "BackupPlanId": _plan_id(account, region, i), "CreationDate": BASE_TIME - (100 - 10 * i) * DAY,
+                "VersionId": _plan_version(account, region, i), "BackupPlanName": f"plan-{region}-{i + 1:02d}",
+                "AdvancedBackupSettings": []}
+        runs = [job["CreationDate"] for job in jobs if job["CreatedBy"]["BackupPlanId"] == plan["BackupPlanId"]]
+        if runs:
+            plan["LastExecutionDate"] = max(runs)
+        if i == BACKUP_PLANS:
+            plan["DeletionDate"] = BASE_TIME - 20 * DAY
+        plans.append(plan)
+
+    protected = []
+    for table in range(BACKUP_TABLES):
+        arn = f"arn:aws:dynamodb:{region}:{account}:table/table-{table + 1:02d}"
+        latest = max((job for job in done if job["ResourceArn"] == arn), key=lambda job: job["CreationDate"],
+                     default=None)
+        if latest is not None:
+            protected.append({"ResourceArn": arn, "ResourceType": "DynamoDB", "ResourceName": latest["ResourceName"],
+                              "LastBackupTime": latest["CompletionDate"],
+                              "LastBackupVaultArn": latest["BackupVaultArn"],
+                              "LastRecoveryPointArn": latest["RecoveryPointArn"]})
+    return {"vaults": vaults, "plans": plans, "jobs": jobs, "protected": protected}
+
+
+def seed_backup_vaults(account, region):
+    return backup_world(account, region)["vaults"]
+
+
+def seed_backup_plans(account, region):
+    return backup_world(account, region)["plans"]
+
+
+def seed_backup_jobs(account, region):
+    return backup_world(account, region)["jobs"]
+
+
+def seed_protected_resources(account, region):
+    return backup_world(account, region)["protected"]
+
+
+FIREWALL_POLICIES = 5
+
+
+def _firewall_policy_arn(account, region, i):
+    return f"arn:aws:network-firewall:{region}:{account}:firewall-policy/policy-{region}-{i + 1:02d}"
+
+
+def seed_firewall_policies(account, region):
+    return [{"Name": f"policy-{region}-{i + 1:02d}", "Arn": _firewall_policy_arn(account, region, i)}
+            for i in range(FIREWALL_POLICIES)]
+
+
+def seed_firewalls(account, region, count):
+    # Stored in DescribeFirewall's Firewall shape; ListFirewalls lists their names and ARNs. Two VPCs, two
+    # subnets each, policies 1-3 of the seeded ones.
     items = []
     for i in range(count):
-        table = f"arn:aws:dynamodb:{region}:{account}:table/table-{i + 1:02d}"
-        vault = "Default"
-        state = "FAILED" if i % 4 == 3 else "COMPLETED"
+        name = f"fw-{region}-{i + 1:02d}"
         items.append({
-            "AccountId": account, "BackupJobId": _uuid(account, region, "backup-job", i),
-            "BackupVaultName": vault, "BackupVaultArn": f"arn:aws:backup:{region}:{account}:backup-vault:{vault}",
-            "RecoveryPointArn": f"arn:aws:dynamodb:{region}:{account}:table/table-{i + 1:02d}/backup/"
-                                f"{BASE_TIME + i * 3600}000-{_hex(account, region, 'rp', i)}",
-            "ResourceArn": table, "CreationDate": BASE_TIME + i * 3600, "CompletionDate": BASE_TIME + i * 3600 + 300,
-            "State": state, "StatusMessage": "" if state == "COMPLETED" else "Access denied to the table",
-            "PercentDone": "100.0", "BackupSizeInBytes": 1024 * (i + 1),
-            "IamRoleArn": f"arn:aws:iam::{account}:role/service-role/AWSBackupDefaultServiceRole",
-            "CreatedBy": {"BackupPlanId": _uuid(account, region, "plan"),
-                          "BackupRuleId": _uuid(account, region, "rule")},
-            "ResourceType": "DynamoDB", "BytesTransferred": 1024 * (i + 1), "BackupType": "",
-            "IsParent": False, "ResourceName": f"table-{i + 1:02d}", "InitiationDate": BASE_TIME + i * 3600,
-            "MessageCategory": "SUCCESS" if state == "COMPLETED" else "AccessDenied",
+            "FirewallName": name, "FirewallArn": f"arn:aws:network-firewall:{region}:{account}:firewall/{name}",
+            "FirewallPolicyArn": _firewall_policy_arn(account, region, i % 3),
+            "VpcId": f"vpc-{_hex(account, region, 'vpc', i % 2, length=17)}",
+            "SubnetMappings": [{"SubnetId": f"subnet-{_hex(account, region, 'firewall-subnet', i, zone, length=17)}",
+                                "IPAddressType": "IPV4"} for zone in range(2)],
+            "DeleteProtection": i % 2 == 0, "SubnetChangeProtection": False, "FirewallPolicyChangeProtection": False,
+            "Description": f"firewall {i + 1} of {region}", "FirewallId": _uuid(account, region, "firewall", i),
+            "Tags": [{"Key": "Name", "Value": name}], "EncryptionConfiguration": {"Type": "AWS_OWNED_KMS_KEY"},
+            "NumberOfAssociations": 0,
         })
     return items
 
 
-def seed_protected_resources(account, region, count):
-    return [{"ResourceArn": f"arn:aws:dynamodb:{region}:{account}:table/table-{i + 1:02d}", "ResourceType": "DynamoDB",
-             "LastBackupTime": BASE_TIME + i * 3600 + 300, "ResourceName": f"table-{i + 1:02d}",
-             "LastBackupVaultArn": f"arn:aws:backup:{region}:{account}:backup-vault:Default",
-             "LastRecoveryPointArn": f"arn:aws:dynamodb:{region}:{account}:table/table-{i + 1:02d}/backup/"
-                                     f"{BASE_TIME + i * 3600}000-{_hex(account, region, 'rp', i)}"}
-            for i in range(count)]
-
-
-def seed_firewall_policies(account, region, count):
-    return [{"Name": f"policy-{region}-{i + 1:02d}",
-             "Arn": f"arn:aws:network-firewall:{region}:{account}:firewall-policy/policy-{region}-{i + 1:02d}"}
-            for i in range(count)]
+def seed_connections(account, region, count):
+    # The first two are the connections the seeded virtual interfaces use; from the fourth on, hosted
+    # connections (a partner's, with a VLAN).
+    states = ("available", "available", "down", "available", "ordering")
+    items = []
+    for i in range(count):
+        hosted = i >= 3
+        name = f"dxcon-{region}-{i + 1:02d}"
+        item = {
+            "ownerAccount": account, "connectionId": f"dxcon-{_hex(account, region, 'connection', i)}",
+            "connectionName": name, "connectionState": states[i % len(states)], "region": region,
+            "location": "EqDC2", "bandwidth": "500Mbps" if hosted else "10Gbps",
+            "awsDevice": f"EqDC2-{_hex(region, 'device', length=6)}",
+            "awsDeviceV2": f"EqDC2-{_hex(region, 'device', length=6)}",
+            "awsLogicalDeviceId": f"EqDC2-{_hex(region, 'logical-device', i, length=6)}",
+            "jumboFrameCapable": not hosted, "hasLogicalRedundancy": "no", "macSecCapable": False,
+            "tags": [{"key": "Name", "value": name}],
+        }
+        if hosted:
+            item.update(vlan=201 + i, partnerName="Example Networks", providerName="Example Networks")
+        else:
+            item["loaIssueTime"] = BASE_TIME - (30 - i) * DAY
+        items.append(item)
+    return items
 
 
 # Filters: `filter(items, params, context)` with params keyed by the model's member names.
@@ -330,6 +475,70 @@ def filter_artifact_repositories(items, params, context):
     return items
 
 
+def filter_connections(items, params, context):
+    if "connectionId" in params:
+        items = [item for item in items if item.get("connectionId") == params["connectionId"]]
+    return items
+
+
+def filter_firewalls(items, params, context):
+    if params.get("VpcIds"):  # "Leave this blank to retrieve all firewalls"
+        wanted = set(params["VpcIds"])
+        items = [item for item in items if item.get("VpcId") in wanted]
+    return items
+
+
+def list_firewall(item, context):
+    """A stored Firewall as ListFirewalls lists it (FirewallMetadata)."""
+    return {name: item[name] for name in ("FirewallName", "FirewallArn") if name in item}
+
+
+def firewall_status(firewall, region):
+    """DescribeFirewall's FirewallStatus for a stored firewall: ready and in sync, an endpoint per subnet. A
+    subnet mapping names no zone: the n-th is put in the region's n-th zone (a, b, c…)."""
+    policy = firewall.get("FirewallPolicyArn")
+    config = {policy.rsplit("/", 1)[-1]: {"SyncStatus": "IN_SYNC", "UpdateToken": _uuid(policy, "update")}} \
+        if policy else {}
+    states = {}
+    for n, mapping in enumerate(firewall.get("SubnetMappings", [])):
+        zone = f"{region}{chr(ord('a') + n % 26)}"
+        states[zone] = {"Attachment": {"SubnetId": mapping.get("SubnetId"), "Status": "READY",
+                                       "EndpointId": f"vpce-{_hex(firewall.get('FirewallArn'), n, length=17)}"},
+                        "Config": config}
+    return {"Status": "READY", "ConfigurationSyncStateSummary": "IN_SYNC", "SyncStates": states}
+
+
+def describe_firewall(state, params, context):
+    """The firewall named by FirewallArn or FirewallName (or both: both must match), from ListFirewalls' items."""
+    if "FirewallArn" not in params and "FirewallName" not in params:
+        raise ApiError(400, "InvalidRequestException", "You must specify the ARN or the name, and you can specify "
+                                                       "both.")
+    listing = SERVICES["network-firewall"].operations["ListFirewalls"]
+    for firewall in state.items(listing, context["account"], context["region"]):
+        if all(firewall.get(member) == params[member] for member in ("FirewallArn", "FirewallName")
+               if member in params):
+            return {"UpdateToken": _uuid(firewall.get("FirewallArn"), firewall.get("FirewallId"), "update"),
+                    "Firewall": firewall, "FirewallStatus": firewall_status(firewall, context["region"])}
+    named = params.get("FirewallArn") or params.get("FirewallName")
+    raise ApiError(400, "ResourceNotFoundException", f"Unable to locate a resource using the parameters that you "
+                                                     f"provided: {clip(named, 256)}")
+
+
+def filter_backup_vaults(items, params, context):
+    if "ByVaultType" in params:
+        items = [item for item in items if item.get("VaultType", "BACKUP_VAULT") == params["ByVaultType"]]
+    if params.get("ByShared"):
+        # A vault is shared with the caller when its ARN names another account.
+        items = [item for item in items if arn_account(item.get("BackupVaultArn")) not in (None, context["account"])]
+    return items
+
+
+def filter_backup_plans(items, params, context):
+    if not params.get("IncludeDeleted"):
+        items = [item for item in items if item.get("DeletionDate") is None]
+    return items
+
+
 def filter_backup_jobs(items, params, context):
     exact = {"ByResourceArn": "ResourceArn", "ByState": "State", "ByBackupVaultName": "BackupVaultName",
              "ByResourceType": "ResourceType", "ByParentJobId": "ParentJobId"}
@@ -354,6 +563,15 @@ SERVICES = {service.name: service for service in [
     Service("directconnect", protocol="json", json_version="1.1", target_prefix="OvertureService",
             denied_status=400, internal="DirectConnectServerException", unavailable="DirectConnectServerException",
             operations=[
+                # No paginator in the model either; "If MaxResults is given a value larger than 100, only 100
+                # results are returned". Moto plays it but answers everything at once, whatever maxResults says.
+                Operation("DescribeConnections", result_key="connections",
+                          input_token="nextToken", output_token="nextToken",
+                          limit_key="maxResults", page_default=None, page_max=100, clamp=True,
+                          token_error="DirectConnectClientException", validation_error="DirectConnectClientException",
+                          params=[Param("connectionId", "string", max_length=256),
+                                  Param("maxResults", "integer", minimum=1), Param("nextToken", "string")],
+                          filter=filter_connections, generate=seed_connections),
                 Operation("DescribeVirtualInterfaces", result_key="virtualInterfaces",
                           input_token="nextToken", output_token="nextToken",
                           limit_key="maxResults", page_default=None, page_max=100, clamp=True,
@@ -454,14 +672,35 @@ SERVICES = {service.name: service for service in [
                                   Param("ByCompleteBefore", "timestamp", wire="completeBefore"),
                                   Param("ByParentJobId", "string", wire="parentJobId", max_length=256),
                                   Param("ByMessageCategory", "string", wire="messageCategory", max_length=256)],
-                          filter=filter_backup_jobs, generate=seed_backup_jobs),
+                          filter=filter_backup_jobs, generate=seed_backup_jobs, default_count=None),
                 Operation("ListProtectedResources", http=("GET", "/resources/"), result_key="Results",
                           input_token="NextToken", output_token="NextToken", limit_key="MaxResults",
                           page_default=1000, page_max=1000, token_error="InvalidParameterValueException",
                           validation_error="InvalidParameterValueException",
                           params=[Param("NextToken", "string", wire="nextToken"),
                                   Param("MaxResults", "integer", wire="maxResults", minimum=1, maximum=1000)],
-                          generate=seed_protected_resources),
+                          generate=seed_protected_resources, default_count=None),
+                # Moto plays these two without paging (every item, no NextToken, whatever maxResults says), and
+                # reads includeDeleted=false as true.
+                Operation("ListBackupVaults", http=("GET", "/backup-vaults/"), result_key="BackupVaultList",
+                          input_token="NextToken", output_token="NextToken", limit_key="MaxResults",
+                          page_default=1000, page_max=1000, token_error="InvalidParameterValueException",
+                          validation_error="InvalidParameterValueException",
+                          params=[Param("ByVaultType", "string", wire="vaultType",
+                                        enum=("BACKUP_VAULT", "LOGICALLY_AIR_GAPPED_BACKUP_VAULT",
+                                              "RESTORE_ACCESS_BACKUP_VAULT")),
+                                  Param("ByShared", "boolean", wire="shared"),
+                                  Param("NextToken", "string", wire="nextToken"),
+                                  Param("MaxResults", "integer", wire="maxResults", minimum=1, maximum=1000)],
+                          filter=filter_backup_vaults, generate=seed_backup_vaults, default_count=None),
+                Operation("ListBackupPlans", http=("GET", "/backup/plans/"), result_key="BackupPlansList",
+                          input_token="NextToken", output_token="NextToken", limit_key="MaxResults",
+                          page_default=1000, page_max=1000, token_error="InvalidParameterValueException",
+                          validation_error="InvalidParameterValueException",
+                          params=[Param("NextToken", "string", wire="nextToken"),
+                                  Param("MaxResults", "integer", wire="maxResults", minimum=1, maximum=1000),
+                                  Param("IncludeDeleted", "boolean", wire="includeDeleted")],
+                          filter=filter_backup_plans, generate=seed_backup_plans, default_count=None),
             ]),
     Service("network-firewall", protocol="json", json_version="1.0", target_prefix="NetworkFirewall_20201112",
             message_key="Message", denied_status=400, internal="InternalServerError", unavailable="InternalServerError",
@@ -473,7 +712,25 @@ SERVICES = {service.name: service for service in [
                           params=[Param("NextToken", "string", min_length=1, max_length=4096,
                                         pattern=r"[0-9A-Za-z:\/+=]+"),
                                   Param("MaxResults", "integer", minimum=1, maximum=100)],
-                          generate=seed_firewall_policies),
+                          generate=seed_firewall_policies, default_count=None),
+                # Moto plays these two, but its ListFirewalls writes the token as nextToken, not the model's
+                # NextToken, so a client's paging stops after the first page.
+                Operation("ListFirewalls", result_key="Firewalls",
+                          input_token="NextToken", output_token="NextToken",
+                          limit_key="MaxResults", page_default=100, page_max=100, token_error="InvalidRequestException",
+                          validation_error="InvalidRequestException",
+                          params=[Param("NextToken", "string", min_length=1, max_length=4096,
+                                        pattern=r"[0-9A-Za-z:\/+=]+"),
+                                  Param("VpcIds", "string_list", min_length=1, max_length=128,
+                                        pattern=r"vpc-[0-9a-f]+"),
+                                  Param("MaxResults", "integer", minimum=1, maximum=100)],
+                          filter=filter_firewalls, generate=seed_firewalls, item_shape="Firewall",
+                          project=list_firewall),
+                Operation("DescribeFirewall", validation_error="InvalidRequestException",
+                          params=[Param("FirewallName", "string", min_length=1, max_length=128,
+                                        pattern=r"[a-zA-Z0-9-]+"),
+                                  Param("FirewallArn", "string", min_length=1, max_length=256, pattern=r"arn:aws.*")],
+                          answer=describe_firewall),
             ]),
 ]}
 
@@ -538,7 +795,7 @@ def parse_input(operation, body, query_pairs):
             value = document.get(param.member)
             if value is None:
                 continue
-            ok = {"string": isinstance(value, str),
+            ok = {"string": isinstance(value, str), "boolean": isinstance(value, bool),
                   "integer": type(value) is int and -(2 ** 63) <= value < 2 ** 63,
                   "string_list": isinstance(value, list) and all(isinstance(each, str) for each in value)}[param.kind]
             if not ok:
@@ -563,6 +820,12 @@ def parse_input(operation, body, query_pairs):
                 raise ApiError(400, param.error or operation.validation_error,
                                f"{param.wire}: expected an ISO 8601 date-time, got {clip(raw, 40)!r}")
             params[param.member] = stamp
+        elif param.kind == "boolean":
+            # What the SDKs send for a boolean in a query: true or false (case is not held against a client).
+            if raw.lower() not in ("true", "false"):
+                raise ApiError(400, param.error or operation.validation_error,
+                               f"{param.wire}: expected true or false, got {clip(raw, 40)!r}")
+            params[param.member] = raw.lower() == "true"
         else:
             params[param.member] = raw
     for member in operation.required:
@@ -791,7 +1054,8 @@ class State:
             if cached is None:
                 if len(self._cache) >= 512:  # regions come from clients: keep the cache bounded
                     self._cache.clear()
-                cached = self._cache[key] = operation.generate(account, region, operation.default_count)
+                cached = self._cache[key] = operation.generate(account, region) if operation.default_count is None \
+                    else operation.generate(account, region, operation.default_count)
             return cached
 
     def take_fault(self, service, operation, account):
@@ -819,6 +1083,8 @@ class State:
             model = botocore.session.get_session().get_service_model(service.name)
             with self.lock:
                 self._models[service.name] = model
+        if operation.item_shape is not None:
+            return model.shape_for(operation.item_shape)
         return model.operation_model(operation.name).output_shape.members[operation.result_key].member
 
 
@@ -844,6 +1110,10 @@ def known_operation(service, name):
     if not isinstance(name, str) or name not in service.operations:
         raise ControlError(f"{service.name}: operation expected one of {', '.join(sorted(service.operations))}")
     return service.operations[name]
+
+
+def listing_names(service):
+    return [name for name, operation in service.operations.items() if operation.answer is None]
 
 
 def check_account(value, where="account"):
@@ -920,6 +1190,9 @@ def parse_resources(state, document):
                 for operation_name, items in operations.items():
                     operation = known_operation(service, operation_name)
                     where = f"{service_name}.{account}.{region}.{operation_name}"
+                    if operation.answer is not None:
+                        raise ControlError(f"{where}: {operation_name} is not a listing; it answers from the "
+                                           f"items of {', '.join(sorted(listing_names(service)))}")
                     if not isinstance(items, list) or len(items) > MAX_ITEMS_PER_LIST:
                         raise ControlError(f"{where}: expected a list of at most {MAX_ITEMS_PER_LIST} items")
                     shape = state.model_shape(service, operation)
@@ -1043,7 +1316,9 @@ class Handler(httpkit.FakeHandler):
                                f"{service.name}:{operation.name} action", modelled=False)
             params = parse_input(operation, self.body, query_pairs)
             entry["params"] = params
-            document = self.listing(operation, params, {"account": account, "region": auth.region})
+            context = {"account": account, "region": auth.region}
+            document = operation.answer(state, params, context) if operation.answer is not None \
+                else self.listing(operation, params, context)
         except ApiError as error:
             entry.update(status=error.status, error=error.code)
             self.log(entry)
@@ -1069,7 +1344,10 @@ class Handler(httpkit.FakeHandler):
             if operation.clamp:
                 size = min(size, operation.page_max)
         end = len(items) if size is None else start + size
-        document = {operation.result_key: items[start:end]}
+        page = items[start:end]
+        if operation.project is not None:
+            page = [operation.project(item, context) for item in page]
+        document = {operation.result_key: page}
         if end < len(items):
             document[operation.output_token] = state.tokens.issue(end, fingerprint)
         return document

@@ -4,6 +4,7 @@ signatures checked for real, denies and faults, and hostile requests that must n
 import datetime
 import json
 import math
+from urllib.parse import quote, unquote
 
 import boto3
 import botocore.auth
@@ -21,9 +22,14 @@ ACCOUNT_A, ACCOUNT_B = "111111111111", "222222222222"
 KEY_A = ("AKIAEXTRASAAAAAAAAAA", "secret/A+xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx")
 KEY_B = ("AKIAEXTRASBBBBBBBBBB", "secret-B-yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy")
 REGION = "eu-west-1"
+UTC = datetime.timezone.utc
+# The report month an inventory asks ListBackupJobs for: [first instant, next month's first instant).
+JANUARY = {"ByCreatedAfter": datetime.datetime(2025, 1, 1, tzinfo=UTC),
+           "ByCreatedBefore": datetime.datetime(2025, 2, 1, tzinfo=UTC)}
 
 # (service, operation, input token, output token, limit key, result key, extra input): the model's names.
 PAGED = [
+    ("directconnect", "DescribeConnections", "nextToken", "nextToken", "maxResults", "connections", {}),
     ("directconnect", "DescribeVirtualInterfaces", "nextToken", "nextToken", "maxResults", "virtualInterfaces", {}),
     ("directconnect", "DescribeDirectConnectGateways", "nextToken", "nextToken", "maxResults",
      "directConnectGateways", {}),
@@ -31,9 +37,15 @@ PAGED = [
     ("codeartifact", "ListDomains", "nextToken", "nextToken", "maxResults", "domains", {}),
     ("codeartifact", "ListRepositories", "nextToken", "nextToken", "maxResults", "repositories", {}),
     ("backup", "ListBackupJobs", "NextToken", "NextToken", "MaxResults", "BackupJobs", {}),
+    ("backup", "ListBackupJobs", "NextToken", "NextToken", "MaxResults", "BackupJobs", JANUARY),
     ("backup", "ListProtectedResources", "NextToken", "NextToken", "MaxResults", "Results", {}),
+    ("backup", "ListBackupVaults", "NextToken", "NextToken", "MaxResults", "BackupVaultList", {}),
+    ("backup", "ListBackupPlans", "NextToken", "NextToken", "MaxResults", "BackupPlansList", {}),
+    ("backup", "ListBackupPlans", "NextToken", "NextToken", "MaxResults", "BackupPlansList", {"IncludeDeleted": True}),
     ("network-firewall", "ListFirewallPolicies", "NextToken", "NextToken", "MaxResults", "FirewallPolicies", {}),
+    ("network-firewall", "ListFirewalls", "NextToken", "NextToken", "MaxResults", "Firewalls", {}),
 ]
+PAGED_IDS = [f"{row[0]}.{row[1]}" + "".join(f"-{name}" for name in sorted(row[6])) for row in PAGED]
 # One cheap call per service, for the checks every service must pass alike.
 ONE_CALL = {
     "directconnect": ("describe_direct_connect_gateways", {}),
@@ -114,7 +126,7 @@ def item_shape(service, operation, result_key):
 
 
 @pytest.mark.parametrize("service, operation, input_token, output_token, limit_key, result_key, extra", PAGED,
-                         ids=[f"{row[0]}.{row[1]}" for row in PAGED])
+                         ids=PAGED_IDS)
 def test_every_page_with_a_page_size_of_two(fake, service, operation, input_token, output_token, limit_key,
                                             result_key, extra):
     pages = all_pages(fake, service, operation, input_token, output_token, limit_key, result_key, extra, 2)
@@ -138,6 +150,9 @@ def test_every_page_with_a_page_size_of_two(fake, service, operation, input_toke
     ("codeartifact", "ListDomains", "domains"),
     ("backup", "ListBackupJobs", "BackupJobs"),
     ("network-firewall", "ListFirewallPolicies", "FirewallPolicies"),
+    ("network-firewall", "ListFirewalls", "Firewalls"),
+    ("backup", "ListBackupVaults", "BackupVaultList"),
+    ("backup", "ListBackupPlans", "BackupPlansList"),
 ])
 def test_the_botocore_paginators_walk_every_page(fake, service, operation, result_key):
     api = client(fake, service)
@@ -178,16 +193,19 @@ def test_codecommit_sorts_and_orders(fake):
     assert error_of(excinfo) == (400, "InvalidOrderException")
 
 
-def test_direct_connect_returns_at_most_100_per_page(fake):
-    many = [{"virtualInterfaceId": f"dxvif-{i:08x}", "ownerAccount": ACCOUNT_A} for i in range(150)]
-    fake.request("POST", "/_extras/resources",
-                 body={"directconnect": {ACCOUNT_A: {REGION: {"DescribeVirtualInterfaces": many}}}})
-    first = call(fake, "directconnect", "DescribeVirtualInterfaces", maxResults=500)
-    assert len(first["virtualInterfaces"]) == 100
-    second = call(fake, "directconnect", "DescribeVirtualInterfaces", maxResults=500, nextToken=first["nextToken"])
-    assert len(second["virtualInterfaces"]) == 50 and "nextToken" not in second
+@pytest.mark.parametrize("operation, result_key, id_member", [
+    ("DescribeVirtualInterfaces", "virtualInterfaces", "virtualInterfaceId"),
+    ("DescribeConnections", "connections", "connectionId"),
+])
+def test_direct_connect_returns_at_most_100_per_page(fake, operation, result_key, id_member):
+    many = [{id_member: f"dx-{i:08x}", "ownerAccount": ACCOUNT_A} for i in range(150)]
+    fake.request("POST", "/_extras/resources", body={"directconnect": {ACCOUNT_A: {REGION: {operation: many}}}})
+    first = call(fake, "directconnect", operation, maxResults=500)
+    assert len(first[result_key]) == 100
+    second = call(fake, "directconnect", operation, maxResults=500, nextToken=first["nextToken"])
+    assert len(second[result_key]) == 50 and "nextToken" not in second
     # Without maxResults, everything at once.
-    assert len(call(fake, "directconnect", "DescribeVirtualInterfaces")["virtualInterfaces"]) == 150
+    assert len(call(fake, "directconnect", operation)[result_key]) == 150
 
 
 # --- filters ----------------------------------------------------------------------------------------------
@@ -215,7 +233,7 @@ def test_filters_from_the_models_inputs(fake):
     assert len(npm) == 3 and all(item["name"].startswith("npm") for item in npm)
 
     failed = call(fake, "backup", "ListBackupJobs", ByState="FAILED")["BackupJobs"]
-    assert [job["State"] for job in failed] == ["FAILED"]
+    assert [job["State"] for job in failed] == ["FAILED", "FAILED"]
     jobs = call(fake, "backup", "ListBackupJobs")["BackupJobs"]
     after = call(fake, "backup", "ListBackupJobs", ByCreatedAfter=jobs[2]["CreationDate"])["BackupJobs"]
     assert after == jobs[3:]
@@ -260,7 +278,7 @@ def test_forged_tokens_get_the_operations_modelled_error(fake, service, operatio
 
 
 @pytest.mark.parametrize("service, operation, input_token, output_token, limit_key, result_key, extra", PAGED,
-                         ids=[f"{row[0]}.{row[1]}" for row in PAGED])
+                         ids=PAGED_IDS)
 def test_each_account_and_region_has_its_own_resources(fake, service, operation, input_token, output_token,
                                                        limit_key, result_key, extra):
     def listing(key, region):
@@ -307,7 +325,10 @@ def test_seeded_timestamps_are_sent_as_epoch_seconds(fake):
     ({"s3": {}}, "service"),
     ({"backup": {"12345": {}}}, "12-digit"),
     ({"backup": {ACCOUNT_A: {"moon-base-1": {}}}}, "region"),
-    ({"backup": {ACCOUNT_A: {REGION: {"ListBackupPlans": []}}}}, "operation"),
+    ({"backup": {ACCOUNT_A: {REGION: {"GetBackupPlan": []}}}}, "operation"),
+    ({"network-firewall": {ACCOUNT_A: {REGION: {"DescribeFirewall": []}}}}, "not a listing"),
+    ({"network-firewall": {ACCOUNT_A: {REGION: {"ListFirewalls": [{"TransitGatewayAttachmentId": "x"}]}}}},
+     "TransitGatewayAttachmentId"),
     ({"backup": {ACCOUNT_A: {REGION: {"ListBackupJobs": {}}}}}, "list"),
     ({"backup": {ACCOUNT_A: {REGION: {"ListBackupJobs": [{"Colour": "red"}]}}}}, "Colour"),
     ({"backup": {ACCOUNT_A: {REGION: {"ListBackupJobs": [{"BackupSizeInBytes": "big"}]}}}}, "integer"),
@@ -318,7 +339,7 @@ def test_seeded_timestamps_are_sent_as_epoch_seconds(fake):
 def test_bad_resources_documents_are_refused(fake, document, complaint):
     reply = fake.request("POST", "/_extras/resources", body=document)
     assert reply.status == 400 and complaint in reply.json()["error"]
-    assert len(call(fake, "backup", "ListBackupJobs")["BackupJobs"]) == 5, "the seeded set is untouched"
+    assert len(call(fake, "backup", "ListBackupJobs")["BackupJobs"]) == 9, "the seeded set is untouched"
 
 
 # --- signatures -------------------------------------------------------------------------------------------
@@ -475,14 +496,13 @@ def test_unknown_operations_of_known_services(fake):
         client(fake, "codecommit").get_repository(repositoryName="x")
     assert error_of(excinfo) == (400, "UnknownOperationException")
     with pytest.raises(ClientError) as excinfo:
-        client(fake, "backup").list_backup_plans()
+        client(fake, "backup").get_backup_plan(BackupPlanId="x")
     assert error_of(excinfo) == (404, "UnknownOperationException")
-    # Moto plays these two: the fake does not.
     with pytest.raises(ClientError) as excinfo:
-        client(fake, "network-firewall").list_firewalls()
+        client(fake, "network-firewall").describe_firewall_policy(FirewallPolicyName="x")
     assert error_of(excinfo) == (400, "UnknownOperationException")
     with pytest.raises(ClientError) as excinfo:
-        client(fake, "directconnect").describe_connections()
+        client(fake, "directconnect").describe_locations()
     assert error_of(excinfo) == (400, "UnknownOperationException")
 
 
@@ -608,3 +628,304 @@ def test_control_routes_answer_unknown_routes_and_methods(fake):
     assert fake.request("GET", "/_extras/reset").status == 405
     assert fake.request("POST", "/_extras/faults", body=b"{oops").status == 400
     assert fake.request("POST", "/_extras/resources?mode=sideways", body={}).status == 400
+
+
+# --- a routed service is served whole: the operations moto also plays, and the seeds kept consistent ------------
+
+
+@pytest.mark.parametrize("key, region", [(KEY_A, REGION), (KEY_B, "us-east-1")])
+def test_the_seeded_resources_refer_to_one_another(fake, key, region):
+    def listing(service, operation, result_key, **params):
+        return call(fake, service, operation, key, region, **params)[result_key]
+
+    connections = {item["connectionId"] for item in listing("directconnect", "DescribeConnections", "connections")}
+    gateways = {item["directConnectGatewayId"]
+                for item in listing("directconnect", "DescribeDirectConnectGateways", "directConnectGateways")}
+    for vif in listing("directconnect", "DescribeVirtualInterfaces", "virtualInterfaces"):
+        assert vif["connectionId"] in connections and vif["directConnectGatewayId"] in gateways
+
+    policies = {item["Arn"] for item in listing("network-firewall", "ListFirewallPolicies", "FirewallPolicies")}
+    firewalls = listing("network-firewall", "ListFirewalls", "Firewalls")
+    for firewall in firewalls:
+        described = call(fake, "network-firewall", "DescribeFirewall", key, region, FirewallArn=firewall["FirewallArn"])
+        assert described["Firewall"]["FirewallPolicyArn"] in policies
+        assert {name: described["Firewall"][name] for name in firewall} == firewall
+
+    vaults = {vault["BackupVaultName"]: vault for vault in listing("backup", "ListBackupVaults", "BackupVaultList")}
+    plans = {plan["BackupPlanId"]: plan
+             for plan in listing("backup", "ListBackupPlans", "BackupPlansList", IncludeDeleted=True)}
+    jobs = listing("backup", "ListBackupJobs", "BackupJobs")
+    done = [job for job in jobs if job["State"] == "COMPLETED"]
+    for job in jobs:
+        assert vaults[job["BackupVaultName"]]["BackupVaultArn"] == job["BackupVaultArn"]
+        assert job["CreatedBy"]["BackupPlanId"] in plans
+        assert ("RecoveryPointArn" in job) == (job["State"] == "COMPLETED")
+    for name, vault in vaults.items():
+        assert vault["NumberOfRecoveryPoints"] == sum(job["BackupVaultName"] == name for job in done)
+    for plan_id, plan in plans.items():
+        runs = [job["CreationDate"] for job in jobs if job["CreatedBy"]["BackupPlanId"] == plan_id]
+        assert plan.get("LastExecutionDate") == (max(runs) if runs else None)
+        assert "DeletionDate" not in plan or plan["DeletionDate"] > max(runs, default=plan["CreationDate"])
+    protected = listing("backup", "ListProtectedResources", "Results")
+    assert {item["ResourceArn"] for item in protected} == {job["ResourceArn"] for job in done}
+    for resource in protected:
+        last = max((job for job in done if job["ResourceArn"] == resource["ResourceArn"]),
+                   key=lambda job: job["CreationDate"])
+        assert (resource["LastRecoveryPointArn"], resource["LastBackupVaultArn"], resource["LastBackupTime"]) == (
+            last["RecoveryPointArn"], last["BackupVaultArn"], last["CompletionDate"])
+
+
+def test_describe_connections_filters_by_connection(fake):
+    connections = call(fake, "directconnect", "DescribeConnections")["connections"]
+    assert len(connections) == 5 and {item["connectionState"] for item in connections} >= {"available", "down"}
+    one = call(fake, "directconnect", "DescribeConnections", connectionId=connections[3]["connectionId"])
+    assert one["connections"] == [connections[3]] and "nextToken" not in one
+    assert call(fake, "directconnect", "DescribeConnections", connectionId="dxcon-nothere")["connections"] == []
+    # A token stays bound to its filter.
+    paged = call(fake, "directconnect", "DescribeConnections", maxResults=2)
+    with pytest.raises(ClientError) as excinfo:
+        call(fake, "directconnect", "DescribeConnections", maxResults=2, nextToken=paged["nextToken"],
+             connectionId=connections[0]["connectionId"])
+    assert error_of(excinfo) == (400, "DirectConnectClientException")
+    with pytest.raises(ClientError) as excinfo:
+        call(fake, "directconnect", "DescribeConnections", maxResults=0)
+    assert error_of(excinfo) == (400, "DirectConnectClientException")
+
+
+def test_list_firewalls_filters_by_vpc_and_pages_within_the_filter(fake):
+    firewalls = call(fake, "network-firewall", "ListFirewalls")["Firewalls"]
+    assert len(firewalls) == 5
+    described = [call(fake, "network-firewall", "DescribeFirewall", FirewallName=item["FirewallName"])["Firewall"]
+                 for item in firewalls]
+    vpcs = sorted({item["VpcId"] for item in described})
+    assert len(vpcs) == 2
+    first = [item for item, full in zip(firewalls, described) if full["VpcId"] == described[0]["VpcId"]]
+    vpcs = [described[0]["VpcId"]] + [vpc for vpc in vpcs if vpc != described[0]["VpcId"]]
+    assert len(first) == 3
+    pages = all_pages(fake, "network-firewall", "ListFirewalls", "NextToken", "NextToken", "MaxResults", "Firewalls",
+                      {"VpcIds": [vpcs[0]]}, 2)
+    assert [item for page in pages for item in page] == first and len(pages) == 2
+    assert call(fake, "network-firewall", "ListFirewalls", VpcIds=vpcs)["Firewalls"] == firewalls
+    assert call(fake, "network-firewall", "ListFirewalls", VpcIds=[])["Firewalls"] == firewalls
+    assert call(fake, "network-firewall", "ListFirewalls", VpcIds=["vpc-0000"])["Firewalls"] == []
+    token = call(fake, "network-firewall", "ListFirewalls", MaxResults=2)["NextToken"]
+    with pytest.raises(ClientError) as excinfo:
+        call(fake, "network-firewall", "ListFirewalls", NextToken=token, VpcIds=[vpcs[0]])
+    assert error_of(excinfo) == (400, "InvalidRequestException")
+
+
+def test_describe_firewall_by_arn_or_name(fake):
+    listed = call(fake, "network-firewall", "ListFirewalls")["Firewalls"][1]
+    by_arn = call(fake, "network-firewall", "DescribeFirewall", FirewallArn=listed["FirewallArn"])
+    by_name = call(fake, "network-firewall", "DescribeFirewall", FirewallName=listed["FirewallName"])
+    both = call(fake, "network-firewall", "DescribeFirewall", **listed)
+    for answer in (by_arn, by_name, both):
+        answer.pop("ResponseMetadata")
+    assert by_arn == by_name == both
+    firewall = by_arn["Firewall"]
+    assert {"FirewallName", "FirewallArn", "FirewallPolicyArn", "VpcId", "SubnetMappings", "DeleteProtection",
+            "FirewallId"} <= set(firewall)
+    status = by_arn["FirewallStatus"]
+    assert (status["Status"], status["ConfigurationSyncStateSummary"]) == ("READY", "IN_SYNC")
+    assert sorted(state["Attachment"]["SubnetId"] for state in status["SyncStates"].values()) == sorted(
+        mapping["SubnetId"] for mapping in firewall["SubnetMappings"])
+    policy_name = firewall["FirewallPolicyArn"].rsplit("/", 1)[1]
+    assert all(policy_name in state["Config"] for state in status["SyncStates"].values())
+    model = client(fake, "network-firewall").meta.service_model.operation_model("DescribeFirewall").output_shape
+    report = ParamValidator().validate(by_arn, model)
+    assert not report.has_errors(), report.generate_report()
+
+
+@pytest.mark.parametrize("params", [
+    {"FirewallName": "fw-nothere"},
+    {"FirewallArn": f"arn:aws:network-firewall:{REGION}:{ACCOUNT_A}:firewall/fw-nothere"},
+    # Another account's firewall, and a name and an ARN of two different firewalls.
+    {"FirewallArn": f"arn:aws:network-firewall:{REGION}:{ACCOUNT_B}:firewall/fw-{REGION}-01"},
+    {"FirewallName": f"fw-{REGION}-01", "FirewallArn": f"arn:aws:network-firewall:{REGION}:{ACCOUNT_A}:firewall/"
+                                                       f"fw-{REGION}-02"},
+])
+def test_describe_firewall_of_an_unknown_firewall(fake, params):
+    with pytest.raises(ClientError) as excinfo:
+        call(fake, "network-firewall", "DescribeFirewall", **params)
+    assert error_of(excinfo) == (400, "ResourceNotFoundException")
+    assert excinfo.value.response["Error"]["Message"].startswith("Unable to locate a resource")
+
+
+@pytest.mark.parametrize("body, code", [
+    (b"{}", "InvalidRequestException"),
+    (b'{"FirewallName": "has spaces"}', "InvalidRequestException"),
+    (b'{"FirewallName": ""}', "InvalidRequestException"),
+    (b'{"FirewallName": "' + b"a" * 129 + b'"}', "InvalidRequestException"),
+    (b'{"FirewallArn": "not-an-arn"}', "InvalidRequestException"),
+    (b'{"FirewallArn": 7}', "SerializationException"),
+])
+def test_describe_firewall_refuses_bad_inputs(fake, body, code):
+    reply = signed(fake, "network-firewall", body=body, headers=json_target("network-firewall", "DescribeFirewall"))
+    assert (reply.status, reply.json()["__type"]) == (400, code)
+    if code != "SerializationException":
+        assert "Message" in reply.json()
+
+
+@pytest.mark.parametrize("body, code", [
+    (b'{"VpcIds": ["vpc-XYZ"]}', "InvalidRequestException"),
+    (b'{"VpcIds": [""]}', "InvalidRequestException"),
+    (b'{"VpcIds": "vpc-0abc"}', "SerializationException"),
+    (b'{"MaxResults": 101}', "InvalidRequestException"),
+])
+def test_list_firewalls_refuses_bad_inputs(fake, body, code):
+    reply = signed(fake, "network-firewall", body=body, headers=json_target("network-firewall", "ListFirewalls"))
+    assert (reply.status, reply.json()["__type"]) == (400, code)
+
+
+def test_firewalls_are_seeded_in_describe_firewalls_shape(fake):
+    firewall = {"FirewallName": "edge", "FirewallArn": f"arn:aws:network-firewall:{REGION}:{ACCOUNT_A}:firewall/edge",
+                "FirewallPolicyArn": f"arn:aws:network-firewall:{REGION}:{ACCOUNT_A}:firewall-policy/strict",
+                "VpcId": "vpc-0abc", "SubnetMappings": [{"SubnetId": "subnet-0a"}, {"SubnetId": "subnet-0b"},
+                                                        {"SubnetId": "subnet-0c"}],
+                "DeleteProtection": True, "FirewallId": "00000000-0000-4000-a000-000000000001"}
+    assert fake.request("POST", "/_extras/resources?mode=merge",
+                        body={"network-firewall": {ACCOUNT_A: {REGION: {"ListFirewalls": [firewall]}}}}).status == 200
+    assert call(fake, "network-firewall", "ListFirewalls")["Firewalls"] == [
+        {"FirewallName": "edge", "FirewallArn": firewall["FirewallArn"]}]
+    described = call(fake, "network-firewall", "DescribeFirewall", FirewallName="edge")
+    assert described["Firewall"] == firewall
+    assert sorted(described["FirewallStatus"]["SyncStates"]) == [f"{REGION}a", f"{REGION}b", f"{REGION}c"]
+    assert all(state["Config"] == {"strict": {"SyncStatus": "IN_SYNC", "UpdateToken": state["Config"]["strict"][
+        "UpdateToken"]}} for state in described["FirewallStatus"]["SyncStates"].values())
+    # The other region still has its seeded firewalls; in merge mode the policies are untouched.
+    assert len(call(fake, "network-firewall", "ListFirewalls", region="us-east-1")["Firewalls"]) == 5
+    assert len(call(fake, "network-firewall", "ListFirewallPolicies")["FirewallPolicies"]) == 5
+
+
+def test_backup_vaults_filter_by_type_and_sharing(fake):
+    vaults = call(fake, "backup", "ListBackupVaults")["BackupVaultList"]
+    assert vaults[0]["BackupVaultName"] == "Default" and len(vaults) == 5
+    air_gapped = call(fake, "backup", "ListBackupVaults",
+                      ByVaultType="LOGICALLY_AIR_GAPPED_BACKUP_VAULT")["BackupVaultList"]
+    assert air_gapped == [vault for vault in vaults if vault["VaultType"] == "LOGICALLY_AIR_GAPPED_BACKUP_VAULT"]
+    assert len(air_gapped) == 1
+    assert call(fake, "backup", "ListBackupVaults", ByVaultType="BACKUP_VAULT")["BackupVaultList"] == vaults[:4]
+    assert call(fake, "backup", "ListBackupVaults", ByVaultType="RESTORE_ACCESS_BACKUP_VAULT")["BackupVaultList"] == []
+    assert call(fake, "backup", "ListBackupVaults", ByShared=False)["BackupVaultList"] == vaults
+    # Shared: the vaults whose ARN names another account; the seeded ones are all the caller's.
+    assert call(fake, "backup", "ListBackupVaults", ByShared=True)["BackupVaultList"] == []
+    theirs = {"BackupVaultName": "shared-lag", "VaultType": "LOGICALLY_AIR_GAPPED_BACKUP_VAULT",
+              "BackupVaultArn": f"arn:aws:backup:{REGION}:{ACCOUNT_B}:backup-vault:shared-lag"}
+    mine = {"BackupVaultName": "Default", "BackupVaultArn": f"arn:aws:backup:{REGION}:{ACCOUNT_A}:backup-vault:Default"}
+    fake.request("POST", "/_extras/resources",
+                 body={"backup": {ACCOUNT_A: {REGION: {"ListBackupVaults": [mine, theirs]}}}})
+    assert [vault["BackupVaultName"] for vault in call(fake, "backup", "ListBackupVaults", ByShared=True)[
+        "BackupVaultList"]] == ["shared-lag"]
+    # A vault without a VaultType counts as a BACKUP_VAULT.
+    assert [vault["BackupVaultName"] for vault in call(fake, "backup", "ListBackupVaults", ByVaultType="BACKUP_VAULT")[
+        "BackupVaultList"]] == ["Default"]
+
+
+def test_backup_plans_leave_out_deleted_ones_unless_asked(fake):
+    active = call(fake, "backup", "ListBackupPlans")["BackupPlansList"]
+    everything = call(fake, "backup", "ListBackupPlans", IncludeDeleted=True)["BackupPlansList"]
+    assert call(fake, "backup", "ListBackupPlans", IncludeDeleted=False)["BackupPlansList"] == active
+    assert len(active) == 5 and not any("DeletionDate" in plan for plan in active)
+    assert everything[:5] == active and len(everything) == 6 and "DeletionDate" in everything[5]
+    # On the wire as a client sends it (case is not held against it).
+    for value, count in (("true", 6), ("TRUE", 6), ("false", 5)):
+        assert len(signed(fake, "backup", "GET", "/backup/plans/", query=f"includeDeleted={value}").json()[
+            "BackupPlansList"]) == count
+
+
+@pytest.mark.parametrize("path, query", [
+    ("/backup-vaults/", "maxResults=0"), ("/backup-vaults/", "maxResults=1001"), ("/backup-vaults/", "shared=yes"),
+    ("/backup-vaults/", "vaultType=TAPE"), ("/backup-vaults/", "nextToken=bm9wZQ%3D%3D"),
+    ("/backup/plans/", "maxResults=x"), ("/backup/plans/", "includeDeleted=1"), ("/backup/plans/", "nextToken=zzz"),
+])
+def test_backup_vaults_and_plans_refuse_bad_query_values(fake, path, query):
+    reply = signed(fake, "backup", "GET", path, query=query)
+    assert (reply.status, reply.headers["x-amzn-ErrorType"]) == (400, "InvalidParameterValueException")
+    assert reply.json()["Code"] == "InvalidParameterValueException" and "Message" in reply.json()
+
+
+def test_backup_jobs_of_the_report_month(fake):
+    jobs = call(fake, "backup", "ListBackupJobs")["BackupJobs"]
+    january = [job for job in jobs if job["CreationDate"].strftime("%Y-%m") == "2025-01"]
+    assert len(jobs) == 9 and len(january) == 7
+    assert call(fake, "backup", "ListBackupJobs", **JANUARY)["BackupJobs"] == january
+    assert call(fake, "backup", "ListBackupJobs", ByCreatedBefore=JANUARY["ByCreatedAfter"])["BackupJobs"] == jobs[:1]
+    assert call(fake, "backup", "ListBackupJobs", ByCreatedAfter=JANUARY["ByCreatedBefore"])["BackupJobs"] == jobs[-1:]
+    # Every ISO 8601 spelling a client may send in the query (percent-encoded, as botocore sends it), and epoch
+    # seconds.
+    for after, before in [("2025-01-01T00:00:00Z", "2025-02-01T00:00:00Z"),
+                          ("2025-01-01T00:00:00.000Z", "2025-02-01T00:00:00.000Z"),
+                          ("2025-01-01T01:00:00+01:00", "2025-01-31T19:00:00-05:00"),
+                          ("2025-01-01T00:00:00", "2025-02-01T00:00:00"),
+                          ("1735689600", "1738368000")]:
+        query = f"createdAfter={quote(after, safe='-_.~')}&createdBefore={quote(before, safe='-_.~')}"
+        raw = signed(fake, "backup", "GET", "/backup-jobs/", query=query)
+        assert [job["BackupJobId"] for job in raw.json()["BackupJobs"]] == [job["BackupJobId"] for job in january], (
+            after, before, raw.json())
+    # A client may leave the colons unencoded on the wire: SigV4 signs the query decoded and encoded again.
+    encoded = "createdAfter=2025-01-01T00%3A00%3A00Z&createdBefore=2025-02-01T00%3A00%3A00Z"
+    request = AWSRequest(method="GET", url=f"http://127.0.0.1:{fake.port}/backup-jobs/?{encoded}")
+    SigV4Auth(Credentials(*KEY_A), "backup", REGION).add_auth(request)
+    raw = fake.request("GET", "/backup-jobs/?" + unquote(encoded), headers=dict(request.headers.items()))
+    assert [job["BackupJobId"] for job in raw.json()["BackupJobs"]] == [job["BackupJobId"] for job in january]
+    # A window holding nothing, and the page token bound to the window it was issued for.
+    assert call(fake, "backup", "ListBackupJobs", ByCreatedAfter=JANUARY["ByCreatedBefore"],
+                ByCreatedBefore=JANUARY["ByCreatedAfter"])["BackupJobs"] == []
+    token = call(fake, "backup", "ListBackupJobs", MaxResults=2, **JANUARY)["NextToken"]
+    with pytest.raises(ClientError) as excinfo:
+        call(fake, "backup", "ListBackupJobs", NextToken=token)
+    assert error_of(excinfo) == (400, "InvalidParameterValueException")
+
+
+def test_backup_job_time_bounds_are_exclusive(fake):
+    def job(number, created):
+        return {"BackupJobId": f"job-{number}", "AccountId": ACCOUNT_A, "CreationDate": created}
+
+    seeded = [job(1, "2024-12-31T23:59:59Z"), job(2, "2025-01-01T00:00:00Z"), job(3, "2025-01-01T00:00:00.001Z"),
+              job(4, "2025-01-31T23:59:59.999Z"), job(5, "2025-02-01T00:00:00Z")]
+    fake.request("POST", "/_extras/resources", body={"backup": {ACCOUNT_A: {REGION: {"ListBackupJobs": seeded}}}})
+    listed = call(fake, "backup", "ListBackupJobs", **JANUARY)["BackupJobs"]
+    assert [item["BackupJobId"] for item in listed] == ["job-3", "job-4"]
+
+
+@pytest.mark.parametrize("service, operation, params", [
+    ("directconnect", "DescribeConnections", {}),
+    ("network-firewall", "ListFirewalls", {}),
+    ("network-firewall", "DescribeFirewall", {"FirewallName": f"fw-{REGION}-01"}),
+    ("backup", "ListBackupVaults", {}),
+    ("backup", "ListBackupPlans", {}),
+])
+def test_the_new_operations_check_signatures_denies_and_faults(fake, service, operation, params):
+    with pytest.raises(ClientError) as excinfo:
+        call(fake, service, operation, key=(KEY_A[0], KEY_B[1]), **params)
+    assert error_of(excinfo) == (403, "InvalidSignatureException")
+    with pytest.raises(ClientError) as excinfo:
+        call(fake, service, operation, key=("AKIAUNKNOWNUNKNOWN00", KEY_A[1]), **params)
+    assert error_of(excinfo) == (403, "UnrecognizedClientException")
+    assert fake.request("POST", "/_extras/faults", body={"status": 500, "service": service,
+                                                         "operation": operation}).status == 200
+    with pytest.raises(ClientError) as excinfo:
+        call(fake, service, operation, **params)
+    internal = {"directconnect": "DirectConnectServerException", "network-firewall": "InternalServerError",
+                "backup": "ServiceUnavailableException"}[service]
+    assert error_of(excinfo) == (500, internal)
+    fake.request("POST", "/_extras/deny", body={"service": service, "operation": operation, "account": ACCOUNT_A})
+    with pytest.raises(ClientError) as excinfo:
+        call(fake, service, operation, **params)
+    assert error_of(excinfo) == (403 if service == "backup" else 400, "AccessDeniedException")
+    assert call(fake, service, operation, key=KEY_B, **params)
+    log = fake.request("GET", "/_extras/requests").json()
+    assert [(entry["operation"], entry["status"]) for entry in log] == [
+        (None, 403), (None, 403), (operation, 500), (operation, 403 if service == "backup" else 400), (operation, 200)]
+
+
+def test_the_signature_covers_the_backup_list_queries(fake):
+    for path in ("/backup-vaults/", "/backup/plans/"):
+        request = AWSRequest(method="GET", url=f"http://127.0.0.1:{fake.port}{path}?maxResults=2")
+        SigV4Auth(Credentials(*KEY_A), "backup", REGION).add_auth(request)
+        sent = dict(request.headers.items())
+        assert fake.request("GET", f"{path}?maxResults=2", headers=sent).status == 200
+        moved = fake.request("GET", f"{path}?maxResults=3", headers=sent)
+        assert (moved.status, moved.headers.get("x-amzn-ErrorType")) == (403, "InvalidSignatureException")
+        other_path = fake.request("GET", "/backup-jobs/?maxResults=2", headers=sent)
+        assert other_path.status == 403
