@@ -53,6 +53,8 @@ let package = Package(
         // Credentials from every source an operator's machine, a CI runner or CloudShell has (SPEC §13.0):
         // profiles with roles, SSO, credential_process, web identity, containers, instance metadata.
         .target(name: "AWSCredentialSources", dependencies: ["AWSCore", "HTTPCore", "CivilTime", nioHTTP1, nioPosix, logging]),
+        // Excel workbooks and CSV for the operators' tools (SPEC §13): rows in, .xlsx bytes out, without Foundation.
+        .target(name: "Workbook", dependencies: ["XMLTree", "CZlib"]),
         // The domain, by flow: alerts (webhook and alerts table), checks, digest; and what they share.
         .target(name: "OpsCore", dependencies: ["AWSCore", "HTTPCore", "CivilTime", "HTMLDocument", "CZlib", nioHTTP1, logging]),
         // The Lambda glue daily-check and notification share: clients built once, the scheduled event handed on.
@@ -101,6 +103,7 @@ let package = Package(
         .testTarget(
             name: "OpsdailyCommandsTests", dependencies: ["OpsdailyCommands", "TestSupport", "FunctionTestSupport"], exclude: ["Fixtures"]
         ),
+        .testTarget(name: "WorkbookTests", dependencies: ["Workbook", "XMLTree", "CZlib"], exclude: ["Fixtures"]),
         .testTarget(name: "LambdaRuntimeTests", dependencies: ["LambdaRuntime", "LambdaEmulator", "TestSupport", nioCore, nioHTTP1, logging]),
         .testTarget(name: "LambdaEmulatorTests", dependencies: ["LambdaEmulator", "LambdaRuntime", "TestSupport", nioCore, nioHTTP1]),
         .testTarget(name: "AWSCoreTests", dependencies: ["AWSCore", "HTTPCore", "TestSupport", nioHTTP1], exclude: ["Fixtures"]),

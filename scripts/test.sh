@@ -10,6 +10,8 @@ cd "$REPO_ROOT"
 
 ensure_apt_packages zlib1g-dev binutils curl
 ensure_local_aws_python
+# openpyxl and openxml-audit read back every workbook the tests write (pinned: the audit adds checks between releases).
+ensure_venv workbook openpyxl==3.1.5 openxml-audit==0.8.0 >/dev/null
 
 results="$(mktemp -d)"
 trap 'rm -rf "$results"' EXIT
