@@ -55,6 +55,8 @@ let package = Package(
         .target(name: "AWSCredentialSources", dependencies: ["AWSCore", "HTTPCore", "CivilTime", nioHTTP1, nioPosix, logging]),
         // Excel workbooks and CSV for the operators' tools (SPEC §13): rows in, .xlsx bytes out, without Foundation.
         .target(name: "Workbook", dependencies: ["XMLTree", "CZlib"]),
+        // `opsdaily inventory`: the declarative catalogue of resource kinds, the engine that lists them, cost.
+        .target(name: "Inventory", dependencies: ["AWSCore", "HTTPCore", "CivilTime", "HTMLDocument", "Workbook"]),
         // The domain, by flow: alerts (webhook and alerts table), checks, digest; and what they share.
         .target(name: "OpsCore", dependencies: ["AWSCore", "HTTPCore", "CivilTime", "HTMLDocument", "CZlib", nioHTTP1, logging]),
         // The Lambda glue daily-check and notification share: clients built once, the scheduled event handed on.
@@ -73,7 +75,7 @@ let package = Package(
         // The operators' command line: one command per type, conventions of SPEC §13.0; `opsdaily` is its main.
         .target(
             name: "OpsdailyCommands",
-            dependencies: ["AWSCore", "AWSCredentialSources", "HTTPCore", "OpsCore", nioHTTP1, logging, argumentParser]
+            dependencies: ["AWSCore", "AWSCredentialSources", "HTTPCore", "CivilTime", "Inventory", "OpsCore", nioHTTP1, logging, argumentParser]
         ),
         .executableTarget(name: "OpsdailyCLI", dependencies: ["OpsdailyCommands"]),
 
@@ -104,6 +106,9 @@ let package = Package(
             name: "OpsdailyCommandsTests", dependencies: ["OpsdailyCommands", "TestSupport", "FunctionTestSupport"], exclude: ["Fixtures"]
         ),
         .testTarget(name: "WorkbookTests", dependencies: ["Workbook", "XMLTree", "CZlib"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "InventoryTests", dependencies: ["Inventory", "AWSCore", "HTTPCore", "CivilTime", "Workbook", "TestSupport", nioHTTP1]
+        ),
         .testTarget(name: "LambdaRuntimeTests", dependencies: ["LambdaRuntime", "LambdaEmulator", "TestSupport", nioCore, nioHTTP1, logging]),
         .testTarget(name: "LambdaEmulatorTests", dependencies: ["LambdaEmulator", "LambdaRuntime", "TestSupport", nioCore, nioHTTP1]),
         .testTarget(name: "AWSCoreTests", dependencies: ["AWSCore", "HTTPCore", "TestSupport", nioHTTP1], exclude: ["Fixtures"]),
