@@ -48,14 +48,18 @@ public final class MotoServer: Sendable {
         return MotoServer(process: process, port: port, accessKeyID: accessKeyID, secretAccessKey: secret)
     }
 
-    /// `moto_server`, after clearing the signal mask. A child spawned from a Swift concurrency thread inherits
-    /// that thread's mask, in which SIGTERM is blocked: without this, `terminate()` would wait forever.
-    private static let unblockingSignalsThenMoto = """
-        import signal, sys
-        signal.pthread_sigmask(signal.SIG_SETMASK, set())
-        from moto.server import main
-        main(sys.argv[1:])
-        """
+    /// The repository's `moto_server` launcher (scripts/tests/moto_server.py: moto with its SigV4 check of
+    /// REST GETs corrected), after clearing the signal mask. A child spawned from a Swift concurrency thread
+    /// inherits that thread's mask, in which SIGTERM is blocked: without this, `terminate()` would wait forever.
+    private static var unblockingSignalsThenMoto: String {
+        let launcher = RepositoryPaths.root.appendingPathComponent("scripts/tests/moto_server.py").path
+        return """
+            import runpy, signal, sys
+            signal.pthread_sigmask(signal.SIG_SETMASK, set())
+            sys.argv = [\(String(reflecting: launcher))] + sys.argv[1:]
+            runpy.run_path(sys.argv[0], run_name="__main__")
+            """
+    }
 
     public func stop() {
         process.terminate()

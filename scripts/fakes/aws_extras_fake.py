@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The AWS list operations an inventory needs that moto 5.2.1 lacks, and its other calls to those services.
 
-    aws_extras_fake.py --port 0 --port-file FILE --key AKID=SECRET@123456789012 [--key …]
+    aws_extras_fake.py --port 0 --port-file FILE --key AKID=SECRET@123456789012 [--key …] [--trust-sts URL]
 
 Point each client at it with AWS_ENDPOINT_URL_<SERVICE>=http://127.0.0.1:PORT. A request is routed by the
 service named in its SigV4 credential scope, then by X-Amz-Target (JSON protocols) or by method and path
@@ -29,6 +29,7 @@ import uuid
 from collections import deque
 from datetime import datetime, timezone
 from urllib.parse import quote, unquote, unquote_to_bytes
+from urllib.request import urlopen
 
 from botocore.auth import SigV4Auth
 from botocore.awsrequest import AWSRequest
@@ -1027,12 +1028,29 @@ class Fault:
 
 
 class State:
-    def __init__(self, keys):
+    def __init__(self, keys, trusted_sts=None):
         self.keys = keys  # access key id → (secret, account)
+        self.trusted_sts = trusted_sts  # a moto_server whose issued keys are accepted, as AWS services accept STS's
         self.lock = threading.Lock()
         self.tokens = Tokens()
         self._models = {}
         self.reset()
+
+    def credentials(self, access_key_id, session_token):
+        """(secret, account) of a key given at start-up, or of temporary credentials the trusted STS issued
+        (AssumeRole into any account, the session token required and checked); None for any other key."""
+        key = self.keys.get(access_key_id)
+        if key is not None or self.trusted_sts is None:
+            return key
+        try:
+            with urlopen(self.trusted_sts.rstrip("/") + "/moto-api/data.json", timeout=10) as answer:
+                data = json.load(answer)
+        except (OSError, ValueError):
+            return None
+        for role in data.get("sts", {}).get("AssumedRole", []):
+            if role.get("access_key_id") == access_key_id and hmac.compare_digest(role.get("session_token") or "", session_token or ""):
+                return role.get("secret_access_key"), role.get("account_id")
+        return None
 
     def reset(self):
         with self.lock:
@@ -1293,7 +1311,7 @@ class Handler(httpkit.FakeHandler):
                                f"{clip(auth.service, 64)!r}; it plays {', '.join(sorted(SERVICES))}",
                                modelled=False)
             entry["service"] = service.name
-            key = state.keys.get(auth.access_key_id)
+            key = state.credentials(auth.access_key_id, self.headers.get("X-Amz-Security-Token"))
             if key is None:
                 raise ApiError(403, "UnrecognizedClientException",
                                "The security token included in the request is invalid.", modelled=False)
@@ -1455,6 +1473,9 @@ def main(argv=None):
     httpkit.add_server_arguments(parser)
     parser.add_argument("--key", type=parse_key, action="append", required=True,
                         help="AKID=SECRET@ACCOUNT, repeatable: an accepted access key and the account it belongs to")
+    parser.add_argument("--trust-sts", metavar="URL",
+                        help="a moto_server whose AssumeRole credentials are accepted too (with their session token), "
+                             "in the account of the role, as AWS services accept what STS issued")
     args = parser.parse_args(argv)
     keys = {}
     for akid, secret, account in args.key:
@@ -1463,7 +1484,7 @@ def main(argv=None):
         keys[akid] = (secret, account)
 
     def attach(server):
-        server.state = State(keys)
+        server.state = State(keys, args.trust_sts)
 
     httpkit.serve(Handler, args, attach)
 

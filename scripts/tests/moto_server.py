@@ -1,9 +1,15 @@
-"""moto_server, plus the Lambda settings Terraform reads back.
+"""moto_server, plus the Lambda settings Terraform reads back and SigV4 checking of REST GETs.
 
 moto 5.2.1 accepts KMSKeyArn, LoggingConfig and DeadLetterConfig in
 CreateFunction / UpdateFunctionConfiguration but never returns them from
 GetFunction, so every plan after an apply would show them as changes. This
-launcher remembers and returns them, as AWS does; everything else is moto's.
+launcher remembers and returns them, as AWS does.
+
+With auth on, moto 5.2.1 recomputes the signature of a request without a body
+over its parsed query string as if it were the body, so every correctly signed
+REST GET (EKS, Lambda, EFS, Backup, Route 53, CloudFront list calls) is refused
+with SignatureDoesNotMatch, boto3's too. This launcher hashes the empty body
+such a request really has. Everything else is moto's.
 
 Usage: python3 scripts/tests/moto_server.py -H 127.0.0.1 -p PORT
 """
@@ -48,6 +54,23 @@ def _patch_lambda_function() -> None:
     cls.update_configuration = update_configuration
 
 
+def _patch_signature_of_bodiless_requests() -> None:
+    from moto.iam import access_control
+
+    create = access_control.IAMRequestBase._create_aws_request
+
+    def _create_aws_request(self):
+        request = create(self)
+        if self._method in ("GET", "HEAD", "DELETE") and not self._body:
+            # The signed payload of a request without a body is the empty string, whatever its query holds.
+            # (A form POST's body reaches moto parsed, not raw: there moto's reading is right.)
+            request.data = b""
+        return request
+
+    access_control.IAMRequestBase._create_aws_request = _create_aws_request
+
+
 if __name__ == "__main__":
     _patch_lambda_function()
+    _patch_signature_of_bodiless_requests()
     server.main(sys.argv[1:])

@@ -929,3 +929,63 @@ def test_the_signature_covers_the_backup_list_queries(fake):
         assert (moved.status, moved.headers.get("x-amzn-ErrorType")) == (403, "InvalidSignatureException")
         other_path = fake.request("GET", "/backup-jobs/?maxResults=2", headers=sent)
         assert other_path.status == 403
+
+
+# --- Temporary credentials from a trusted STS (moto's AssumeRole), as a role profile gets them -----------------
+
+
+@pytest.fixture(scope="module")
+def moto_sts(tmp_path_factory):
+    import socket
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    launcher = Path(__file__).resolve().parents[2] / "tests" / "moto_server.py"
+    process = subprocess.Popen([sys.executable, str(launcher), "-H", "127.0.0.1", "-p", str(port)],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    endpoint = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1):
+                break
+        except OSError:
+            if time.monotonic() > deadline or process.poll() is not None:
+                process.kill()
+                raise RuntimeError("moto_server did not start")
+            time.sleep(0.1)
+    try:
+        yield endpoint
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def test_keys_a_trusted_sts_issued_are_accepted_in_the_roles_account(moto_sts, tmp_path):
+    iam = boto3.client("iam", endpoint_url=moto_sts, region_name="us-east-1", aws_access_key_id="x", aws_secret_access_key="y")
+    trust = json.dumps({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "sts:AssumeRole"}]})
+    iam.meta.events.register("before-sign.iam.*", lambda request, **_: request.headers.__setitem__("x-moto-account-id", ACCOUNT_B))
+    iam.create_role(RoleName="inventory-admin", AssumeRolePolicyDocument=trust)
+    sts = boto3.client("sts", endpoint_url=moto_sts, region_name="us-east-1", aws_access_key_id="x", aws_secret_access_key="y")
+    issued = sts.assume_role(RoleArn=f"arn:aws:iam::{ACCOUNT_B}:role/inventory-admin", RoleSessionName="inventory")["Credentials"]
+    with start("aws_extras_fake.py", ["--key", f"{KEY_A[0]}={KEY_A[1]}@{ACCOUNT_A}", "--trust-sts", moto_sts],
+               tmp_path, reset_path="/_extras/reset") as fake:
+        def ram(token):
+            return boto3.client("ram", region_name=REGION, endpoint_url=f"http://127.0.0.1:{fake.port}",
+                                aws_access_key_id=issued["AccessKeyId"], aws_secret_access_key=issued["SecretAccessKey"],
+                                aws_session_token=token, config=Config(retries={"total_max_attempts": 1}))
+
+        resources = ram(issued["SessionToken"]).list_resources(resourceOwner="SELF")["resources"]
+        assert resources and all(f":{ACCOUNT_B}:" in item["arn"] for item in resources)
+        with pytest.raises(ClientError) as refused:
+            ram("not-the-token").list_resources(resourceOwner="SELF")
+        assert refused.value.response["Error"]["Code"] == "UnrecognizedClientException"
+        with pytest.raises(ClientError) as unknown:
+            boto3.client("ram", region_name=REGION, endpoint_url=f"http://127.0.0.1:{fake.port}", aws_access_key_id="AKIANOTISSUED",
+                         aws_secret_access_key="s", config=Config(retries={"total_max_attempts": 1})).list_resources(resourceOwner="SELF")
+        assert unknown.value.response["Error"]["Code"] == "UnrecognizedClientException"
