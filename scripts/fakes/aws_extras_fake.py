@@ -1043,7 +1043,7 @@ class State:
         if key is not None or self.trusted_sts is None:
             return key
         try:
-            with urlopen(self.trusted_sts.rstrip("/") + "/moto-api/data.json", timeout=10) as answer:
+            with urlopen(self.trusted_sts.rstrip("/") + "/moto-api/data.json?service=sts", timeout=10) as answer:
                 data = json.load(answer)
         except (OSError, ValueError):
             return None

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The AWS estate `opsdaily inventory`'s end-to-end test runs against: a moto_server with signature checking
-on, two accounts, two regions, every kind of the inventory catalogue that moto implements (/tmp/inv/kinds.md
-is the contract: kind ids, reach, list calls, rows, page-size clamps), the extras fake's kinds, and a queued
+on, two accounts, two regions, every kind of the inventory catalogue that moto implements (the catalogue
+(Sources/Inventory/Catalogue) is the contract: kind ids, reach, list calls, rows, page-size clamps), the extras fake's kinds, and a queued
 Cost Explorer answer.
 
 What is expected is never taken from what was made: `survey` lists every kind again with boto3's own
@@ -16,9 +16,8 @@ moto facts this relies on (moto 5.2.1, read in its source and measured):
   unchecked (POST /moto-api/reset-auth "2"), sends CreateRole and PutRolePolicy with moto's
   `x-moto-account-id` header naming the second account, and restores the previous setting. From then on
   the second account is reached the way opsdaily reaches it: AssumeRole from the main account's user.
-- moto cannot verify the signature of a REST GET (it hashes the query parameters, or without any the
-  headers, as if they were the body): those lists answer 403 SignatureDoesNotMatch to boto3 and to opsdaily
-  alike. `survey` records that, and reads them with checking off for the moment so their counts are known.
+- moto 5.2.1 alone cannot verify the signature of a REST GET (it hashes the query as if it were the body):
+  run it through scripts/tests/moto_server.py, which corrects that, and every kind is listed signed.
 - Paging: see MOTO_PAGES and MOTO_LOSES_PAGES (S3 ListBuckets and Network Firewall ListFirewalls lose every
   row after the first page when a page size is sent).
 - Shield keeps protections per region in moto, as the Shield API lives in us-east-1 only: they are made
@@ -30,7 +29,7 @@ Usage: python3 scripts/tests/inventory_fixture.py seed --endpoint URL --key K --
          [--month YYYY-MM] [--region R]... [--page-size N]
 prints JSON: what was made (accounts, their credentials, role ARNs, buckets with their storage metrics), the
 queued cost and its expected amounts, and one entry per (account, region or "global", kind): {account,
-region, kind, count, pages, paged_count, signed, error}. With --extras, the fake (scripts/fakes/
+region, kind, count, pages, paged_count, error}. With --extras, the fake (scripts/fakes/
 aws_extras_fake.py) must accept both accounts' keys: it learns keys only from its --key options, and the
 second account's are the AssumeRole credentials `seed` gets, so entries it refuses carry that error.
 """
@@ -59,6 +58,8 @@ import jmespath
 from botocore.config import Config
 from botocore.exceptions import ClientError
 
+from motokit import ALLOW_ALL, moto_auth
+
 MAIN_ACCOUNT = "123456789012"
 GLOBAL = "global"
 # The role the admin user assumes in the second account (the operators' cross-account role).
@@ -75,7 +76,6 @@ SESSION_SECONDS = 12 * 3600
 # Seeding fails on moto's first answer: a retried 500 only hides which call moto cannot do.
 NO_RETRY = Config(retries={"total_max_attempts": 1})
 
-ALLOW_ALL = {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}
 NO_EC2_DESCRIBE = {
     "Version": "2012-10-17",
     "Statement": [
@@ -96,7 +96,7 @@ SERVICE_TRUST = json.dumps({"Version": "2012-10-17", "Statement": [
     for service in ("lambda", "codepipeline", "codebuild", "firehose", "eks", "rds")]})
 
 
-# --- the catalogue, as kinds.md has it ------------------------------------------------------------------
+# --- the catalogue, as the inventory catalogue has it ------------------------------------------------------------------
 
 @dataclass(frozen=True)
 class Kind:
@@ -205,7 +205,7 @@ KINDS: tuple[Kind, ...] = (
     Kind("cloudfront-distributions", "cloudfront", "list_distributions", "DistributionList.Items", reach="G"),
 )
 KIND_BY_ID = {kind.id: kind for kind in KINDS}
-# The boto3 client names of the services kinds.md routes to the extras fake when it is used.
+# The boto3 client names of the services the catalogue routes to the extras fake when it is used.
 EXTRAS_SERVICES = {"directconnect", "ram", "codecommit", "codeartifact", "backup", "network-firewall"}
 
 
@@ -265,15 +265,6 @@ def keys(access_key_id: str, secret: str, token: str | None = None) -> dict:
     if token:
         credentials["aws_session_token"] = token
     return credentials
-
-
-def moto_auth(endpoint: str, unchecked_requests: str) -> str:
-    """Sets how many requests moto lets through before checking signatures again ("0": check all,
-    "inf": none); returns the previous setting."""
-    request = urllib.request.Request(endpoint + "/moto-api/reset-auth", data=unchecked_requests.encode(),
-                                     method="POST", headers={"Content-Type": "text/plain"})
-    with urllib.request.urlopen(request, timeout=30) as response:
-        return json.load(response)["PREVIOUS_INITIAL_NO_AUTH_ACTION_COUNT"]
 
 
 @contextmanager
@@ -634,15 +625,14 @@ def seed(endpoint: str, admin_key: str, admin_secret: str, regions=("ap-northeas
 
 @dataclass(frozen=True)
 class Listing:
-    count: int | None        # rows, as kinds.md counts them, at the servers' default page sizes
+    count: int | None        # rows, as the catalogue counts them, at the servers' default page sizes
     pages: int | None        # responses at the asked page size, clamped
     paged_count: int | None  # rows at that page size: less than `count` where moto drops rows when paging
-    signed: bool = True      # False: moto refused the signed call (SignatureDoesNotMatch); listed unchecked
     error: str | None = None  # the code a server answered instead (the coverage's `error <code>`)
 
 
 def page_size_for(kind: Kind, asked: int | None) -> int | None:
-    """kinds.md: the asked size in the call's limit member, raised to the API's documented minimum (every
+    """The catalogue: the asked size in the call's limit member, raised to the API's documented minimum (every
     maximum is far above what is asked here). None: the server's default."""
     return None if asked is None or kind.page_min is None else max(asked, kind.page_min)
 
@@ -678,15 +668,6 @@ def rows(kind: Kind, page: dict) -> int:
     if callable(kind.rows):
         return kind.rows(page)
     return len(jmespath.search(kind.rows, page) or [])
-
-
-def signature_refused(error: ClientError) -> bool:
-    """moto's SignatureDoesNotMatch: boto3 reads it as the code, or as the message of a 403 (REST-JSON), or
-    finds neither in moto's REST-XML error (Route 53, CloudFront). The surveyed keys are allowed everything,
-    so a 403 is nothing else."""
-    found = error.response.get("Error", {})
-    text = found.get("Code", "") + found.get("Message", "")
-    return error.response["ResponseMetadata"]["HTTPStatusCode"] == 403 and ("SignatureDoesNotMatch" in text or not text)
 
 
 @dataclass(frozen=True)
@@ -728,7 +709,7 @@ def targets(endpoint: str, credentials_by_account: dict, regions, extras: str | 
 def survey(endpoint: str, credentials_by_account: dict, regions, extras: str | None = None, page_size: int | None = PAGE_SIZE,
            extra_params: dict | None = None, only=None) -> dict[tuple[str, str, str], Listing]:
     """Every kind (or the kind ids in `only`) per (account, region) or (account, "global"), listed with boto3
-    twice: at the servers' default page sizes (the count), and at `--page-size page_size`, clamped as kinds.md
+    twice: at the servers' default page sizes (the count), and at `--page-size page_size`, clamped as the catalogue
     says (the pages; page_size None: the first listing's). What a `pages_expected` would give is each
     Listing's `pages`. `extra_params`: per kind
     id, parameters a run adds (Backup jobs' month)."""
@@ -743,22 +724,14 @@ def survey(endpoint: str, credentials_by_account: dict, regions, extras: str | N
         paged_count, responses = target.read(page_size, extra)
         return count, responses, paged_count
 
-    def signed(target):
+    def listed(target):
         try:
             return Listing(*listing(target))
         except ClientError as error:
-            if target.endpoint == endpoint and signature_refused(error):
-                return None
             return Listing(None, None, None, error=error.response["Error"].get("Code") or str(error))
 
     with ThreadPoolExecutor(max_workers=8) as pool:
-        found = dict(zip([t.key for t in work], pool.map(signed, work)))
-        refused = [t for t in work if found[t.key] is None]
-        if refused:
-            # One window for all of them: a window closing while another is open would close both.
-            with unchecked(endpoint, "inf"):
-                for target, listed in zip(refused, list(pool.map(listing, refused))):
-                    found[target.key] = Listing(*listed, signed=False)
+        found = dict(zip([t.key for t in work], pool.map(listed, work)))
     return found
 
 
@@ -933,7 +906,7 @@ def main(argv: list[str]) -> int:
     json.dump({
         "made": made, "month": args.month, "page_size": args.page_size, "cost": cost, "seconds": timings,
         "kinds": [{"account": account, "region": where, "kind": kind, "count": listing.count, "pages": listing.pages,
-                   "paged_count": listing.paged_count, "signed": listing.signed, "error": listing.error}
+                   "paged_count": listing.paged_count, "error": listing.error}
                   for (account, where, kind), listing in found.items()],
     }, sys.stdout, indent=1)
     print()

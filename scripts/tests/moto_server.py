@@ -9,7 +9,13 @@ With auth on, moto 5.2.1 recomputes the signature of a request without a body
 over its parsed query string as if it were the body, so every correctly signed
 REST GET (EKS, Lambda, EFS, Backup, Route 53, CloudFront list calls) is refused
 with SignatureDoesNotMatch, boto3's too. This launcher hashes the empty body
-such a request really has. Everything else is moto's.
+such a request really has.
+
+moto's /moto-api/data.json answers 500 as soon as one model has a property
+that raises (a seeded estate has several), and always dumps every service.
+This launcher skips such attributes and takes ?service=NAME to dump one
+service: how the extras fake looks up the credentials moto's STS issued.
+Everything else is moto's.
 
 Usage: python3 scripts/tests/moto_server.py -H 127.0.0.1 -p PORT
 """
@@ -70,7 +76,43 @@ def _patch_signature_of_bodiless_requests() -> None:
     access_control.IAMRequestBase._create_aws_request = _create_aws_request
 
 
+def _patch_model_data() -> None:
+    import json
+    from urllib.parse import parse_qs, urlparse
+
+    from moto.moto_api._internal.responses import MotoAPIResponse
+
+    def model_data(self, request, full_url, headers):
+        from moto.core.model_instances import model_data as tracked
+
+        wanted = parse_qs(urlparse(full_url).query).get("service")
+        results = {}
+        for service in sorted(tracked):
+            if wanted and service not in wanted:
+                continue
+            results[service] = {}
+            for name in sorted(tracked[service]):
+                instances = []
+                for instance in tracked[service][name].instances_tracked:
+                    attributes = {}
+                    for attribute in dir(instance):
+                        if attribute.startswith("_"):
+                            continue
+                        try:
+                            value = getattr(instance, attribute)
+                            json.dumps(value)
+                        except Exception:  # a property that cannot be read here is left out, as unserialisable ones are
+                            continue
+                        attributes[attribute] = value
+                    instances.append(attributes)
+                results[service][name] = instances
+        return 200, {"Content-Type": "application/json"}, json.dumps(results)
+
+    MotoAPIResponse.model_data = model_data
+
+
 if __name__ == "__main__":
     _patch_lambda_function()
     _patch_signature_of_bodiless_requests()
+    _patch_model_data()
     server.main(sys.argv[1:])

@@ -4,7 +4,8 @@ extension Catalogue {
     static let network: [ResourceKind] = [
         ResourceKind(
             id: "dx-connections", sheet: "DX Connections", title: "Direct Connect connections", category: .network, api: .directConnect,
-            listing: Listing(AWSOperation("DescribeConnections"), items: "connections[]"),
+            // No paginator in the model, but maxResults and nextToken in and out: without maxResults one answer has all.
+            listing: Listing(AWSOperation("DescribeConnections"), paging: .lowerNextToken(sizes: 1...100), items: "connections[]"),
             columns: [
                 Column("Name", "connectionName"), Column("Connection ID", "connectionId"), Column("State", "connectionState"),
                 Column("Location", "location"), Column("Bandwidth", "bandwidth"), Column("VLAN", "vlan", .integer),
@@ -14,7 +15,7 @@ extension Catalogue {
         ResourceKind(
             id: "dx-virtual-interfaces", sheet: "DX Virtual Interfaces", title: "Direct Connect virtual interfaces", category: .network,
             api: .directConnect,
-            listing: Listing(AWSOperation("DescribeVirtualInterfaces"), items: "virtualInterfaces[]"),
+            listing: Listing(AWSOperation("DescribeVirtualInterfaces"), paging: .lowerNextToken(sizes: 1...100), items: "virtualInterfaces[]"),
             columns: [
                 Column("Name", "virtualInterfaceName"), Column("Interface ID", "virtualInterfaceId"), Column("Type", "virtualInterfaceType"),
                 Column("State", "virtualInterfaceState"), Column("Connection", "connectionId"), Column("VLAN", "vlan", .integer),

@@ -30,8 +30,9 @@ extension Catalogue {
         ResourceKind(
             id: "s3-buckets", sheet: "S3 Buckets", title: "S3 buckets", category: .storage, api: .s3, reach: .global(),
             listing: Listing(
-                AWSOperation("ListBuckets", method: .GET, path: "/"),
-                paging: .token("continuation-token", "ContinuationToken", limit: "max-buckets", sizes: 1...10_000), items: "Buckets[]",
+                // No `max-buckets`: without it ListBuckets answers every bucket up to 10,000, and a token only beyond.
+                AWSOperation("ListBuckets", method: .GET, path: "/"), paging: .token("continuation-token", "ContinuationToken"),
+                items: "Buckets[]",
                 enrichment: .s3BucketFacts),
             columns: [
                 Column("Bucket", "Name"), Column("Region", "Region"), Column("Created", "CreationDate", .timestamp),
