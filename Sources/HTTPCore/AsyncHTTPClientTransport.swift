@@ -23,10 +23,15 @@ public final class AsyncHTTPClientTransport: HTTPTransport {
 
     private let client: HTTPClient
 
-    public init(timeouts: Timeouts = Timeouts()) {
+    /// `connectionsPerHost`: open connections to one host (AsyncHTTPClient's default is 8). A caller that bounds
+    /// its own concurrency per service raises it, so that services sharing one endpoint (a proxy, a local AWS)
+    /// are not queued behind each other.
+    public init(timeouts: Timeouts = Timeouts(), connectionsPerHost: Int = 8) {
         var configuration = HTTPClient.Configuration()
         configuration.timeout = HTTPClient.Configuration.Timeout(
             connect: TimeAmount(timeouts.connect), read: TimeAmount(timeouts.read))
+        configuration.connectionPool = HTTPClient.Configuration.ConnectionPool(
+            idleTimeout: configuration.connectionPool.idleTimeout, concurrentHTTP1ConnectionsPerHostSoftLimit: connectionsPerHost)
         configuration.redirectConfiguration = .disallow
         client = HTTPClient(eventLoopGroup: MultiThreadedEventLoopGroup.singleton, configuration: configuration)
     }

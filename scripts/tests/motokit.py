@@ -56,8 +56,10 @@ def switch_auth_on(endpoint):
 
 
 @contextlib.contextmanager
-def moto_server(log_dir):
-    """(endpoint, admin key id, admin secret) of a fresh moto_server with checking on; stopped on exit."""
+def moto_server(log_dir, checking=True):
+    """(endpoint, admin key id, admin secret) of a fresh moto_server, with checking on unless `checking` is
+    False (moto then takes any key: a benchmark's client time without moto's policy evaluation); stopped on
+    exit."""
     port = free_port()
     log = Path(log_dir) / "moto.log"
     with open(log, "w") as out:
@@ -65,7 +67,7 @@ def moto_server(log_dir):
     endpoint = f"http://127.0.0.1:{port}"
     try:
         answering(endpoint, process, log)
-        yield (endpoint, *switch_auth_on(endpoint))
+        yield (endpoint, *switch_auth_on(endpoint)) if checking else (endpoint, "AKIDBENCH", "bench-secret")
     finally:
         process.terminate()
         try:

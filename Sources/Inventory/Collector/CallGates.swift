@@ -1,7 +1,8 @@
 import Synchronization
 
-/// One `CallGate` per account and service, made on first use, shared by every kind and region of the run:
-/// throttling is counted per account and API, so EC2's nine kinds in two regions share one gate.
+/// One `CallGate` per account, region and service, made on first use and shared by every kind there: AWS
+/// throttles per account, region and API, so EC2's ten kinds in one region share one gate, and a global
+/// service (IAM, signed for us-east-1) has one gate whatever region its kinds run from.
 final class CallGates: Sendable {
     private let limit: Int
     private let gates = Mutex<[String: CallGate]>([:])
@@ -10,9 +11,9 @@ final class CallGates: Sendable {
         self.limit = limit
     }
 
-    func gate(account: String, service: String) -> CallGate {
+    func gate(account: String, region: String, service: String) -> CallGate {
         gates.withLock { gates in
-            let key = account + "/" + service
+            let key = account + "/" + region + "/" + service
             if let gate = gates[key] { return gate }
             let gate = CallGate(limit: limit)
             gates[key] = gate

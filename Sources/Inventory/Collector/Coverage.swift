@@ -11,16 +11,21 @@ public struct CoverageEntry: Sendable, Equatable {
     public let kind: String
     public let state: State
     public let calls: Int
+    /// How long the listing took, calls, waits for the service's gate and retries included.
+    public let seconds: Double
     /// What an operator should know: detail calls that failed, an error's message.
     public let detail: String
 
-    public init(profile: String, account: String, region: String, kind: String, state: State, calls: Int, detail: String = "") {
+    public init(
+        profile: String, account: String, region: String, kind: String, state: State, calls: Int, seconds: Double = 0, detail: String = ""
+    ) {
         self.profile = profile
         self.account = account
         self.region = region
         self.kind = kind
         self.state = state
         self.calls = calls
+        self.seconds = seconds
         self.detail = detail
     }
 

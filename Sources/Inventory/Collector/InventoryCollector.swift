@@ -15,7 +15,7 @@ public struct InventoryCollector: Sendable {
     public let sleeper: any RetrySleeper
 
     public init(
-        kinds: [ResourceKind], month: ReportMonth, pageSize: Int? = nil, callsPerService: Int = 4, now: Instant,
+        kinds: [ResourceKind], month: ReportMonth, pageSize: Int? = nil, callsPerService: Int = 8, now: Instant,
         sleeper: any RetrySleeper = TaskSleeper()
     ) {
         self.kinds = kinds
@@ -81,19 +81,24 @@ public struct InventoryCollector: Sendable {
         let context = ListingContext(
             account: account, region: region, gates: gates, counter: counter, month: month, pageSize: pageSize, now: now, sleeper: sleeper)
         let place = kind.reach.isGlobal ? "global" : region
+        let started = ContinuousClock.now
+        func seconds() -> Double {
+            let elapsed = started.duration(to: .now).components
+            return Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
+        }
         do {
             let outcome = try await KindLister(kind: kind, context: context).list()
             let detail = outcome.detailFailures.sorted { $0.key < $1.key }.map { "\($0.value) × \($0.key)" }.joined(separator: "; ")
             let entry = CoverageEntry(
                 profile: account.profile, account: account.accountID, region: place, kind: kind.id, state: .ok(rows: outcome.rows.count),
-                calls: counter.value, detail: detail.isEmpty ? "" : "detail calls failed: " + detail)
+                calls: counter.value, seconds: seconds(), detail: detail.isEmpty ? "" : "detail calls failed: " + detail)
             return (outcome.rows, entry)
         } catch {
             let usesDefaultEndpoint = (try? context.client(kind.api))?.configuration.endpoint.isCustom == false
             let state = Coverage.state(of: error, usesDefaultEndpoint: usesDefaultEndpoint)
             let entry = CoverageEntry(
                 profile: account.profile, account: account.accountID, region: place, kind: kind.id, state: state, calls: counter.value,
-                detail: String(String(describing: error).prefix(300)))
+                seconds: seconds(), detail: String(String(describing: error).prefix(300)))
             return ([], entry)
         }
     }

@@ -16,16 +16,24 @@ enum BucketFacts {
     /// summed) and `ObjectCount`, when the metrics have them.
     static func join(_ rows: [AWSValue], context: ListingContext, failures: inout [String: Int]) async throws -> [AWSValue] {
         let s3 = try context.client(.s3)
-        var located: [(row: AWSValue, region: String?)] = []
-        for row in rows {
-            if let region = row["BucketRegion"]?.text, !region.isEmpty {
-                located.append((row, region))
-                continue
+        // Buckets ListBuckets gave no region for are asked one by one, concurrently under the S3 gate.
+        let regions = await withTaskGroup(of: (Int, Result<String, any Error>).self) { group in
+            for (index, row) in rows.enumerated() {
+                group.addTask {
+                    if let region = row["BucketRegion"]?.text, !region.isEmpty { return (index, .success(region)) }
+                    let input = OperationInput(pathLabels: ["Bucket": row["Name"]?.text ?? ""])
+                    return (index, await Result(catching: { region(fromLocationConstraint: try await context.send(s3, getBucketLocation, input)) }))
+                }
             }
-            do {
-                let answer = try await context.send(s3, getBucketLocation, OperationInput(pathLabels: ["Bucket": row["Name"]?.text ?? ""]))
-                located.append((row, region(fromLocationConstraint: answer)))
-            } catch {
+            var regions: [Int: Result<String, any Error>] = [:]
+            for await (index, result) in group { regions[index] = result }
+            return regions
+        }
+        var located: [(row: AWSValue, region: String?)] = []
+        for (index, row) in rows.enumerated() {
+            switch regions[index] ?? .failure(CancellationError()) {
+            case .success(let region): located.append((row, region))
+            case .failure(let error):
                 failures["GetBucketLocation " + Coverage.code(of: error), default: 0] += 1
                 located.append((row, nil))
             }

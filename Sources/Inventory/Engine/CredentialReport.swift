@@ -10,9 +10,9 @@ import AWSCore
 enum CredentialReport {
     static let generate = AWSOperation("GenerateCredentialReport")
     static let get = AWSOperation("GetCredentialReport")
-    /// How long a report may take to generate before the users are listed without it.
-    static let attempts = 10
-    static let pause = Duration.seconds(2)
+    /// The waits between asking whether the report is ready: short first (a small account's is ready in a
+    /// second), then every two seconds; about 20 seconds in all before the users are listed without it.
+    static let pauses: [Duration] = [.milliseconds(500), .seconds(1)] + Array(repeating: .seconds(2), count: 9)
 
     /// Each row whose `UserName` the report has gains a `CredentialReport` member (the report's columns by
     /// their header names). A report that cannot be had is a detail failure, not a failed kind.
@@ -31,10 +31,9 @@ enum CredentialReport {
     }
 
     static func fetch(client: ServiceClient, context: ListingContext) async throws -> [String: AWSValue] {
-        for attempt in 1...attempts {
-            let state = try await context.send(client, generate, OperationInput())["State"]?.text
-            if state == "COMPLETE" { break }
-            if attempt == attempts { throw CredentialReportError.notReady }
+        var pauses = pauses[...]
+        while try await context.send(client, generate, OperationInput())["State"]?.text != "COMPLETE" {
+            guard let pause = pauses.popFirst() else { throw CredentialReportError.notReady }
             try await context.sleeper.sleep(for: pause)
         }
         let answer = try await context.send(client, get, OperationInput())

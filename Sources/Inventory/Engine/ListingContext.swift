@@ -20,7 +20,7 @@ struct ListingContext: Sendable {
     }
 
     func send(_ client: ServiceClient, _ operation: AWSOperation, _ input: OperationInput) async throws -> AWSValue {
-        let gate = gates.gate(account: account.accountID, service: client.configuration.service.serviceID)
+        let gate = gates.gate(account: account.accountID, region: client.configuration.region, service: client.configuration.service.serviceID)
         counter.add()
         return try await gate.run { try await client.send(operation, input) }
     }
@@ -28,7 +28,7 @@ struct ListingContext: Sendable {
     /// Every page of a call, in order; one gate slot for the whole walk, since a page needs the last one's token.
     func pages(_ client: ServiceClient, _ operation: AWSOperation, _ input: OperationInput, paging: Paging?) async throws -> [AWSValue] {
         guard let paging else { return [try await send(client, operation, input)] }
-        let gate = gates.gate(account: account.accountID, service: client.configuration.service.serviceID)
+        let gate = gates.gate(account: account.accountID, region: client.configuration.region, service: client.configuration.service.serviceID)
         let counter = counter
         let pageSize = paging.pageSize(requested: pageSize)
         return try await gate.run {

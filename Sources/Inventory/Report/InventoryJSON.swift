@@ -50,6 +50,7 @@ public enum InventoryJSON {
         let code: String?
         let rows: Int
         let calls: Int
+        let seconds: Double
         let detail: String
 
         init(_ entry: CoverageEntry) {
@@ -61,6 +62,7 @@ public enum InventoryJSON {
             if case .error(let code) = entry.state { self.code = code } else { code = nil }
             if case .ok(let rows) = entry.state { self.rows = rows } else { rows = 0 }
             calls = entry.calls
+            seconds = (entry.seconds * 1000).rounded() / 1000
             detail = entry.detail
         }
     }

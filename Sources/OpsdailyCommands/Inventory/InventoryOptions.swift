@@ -27,7 +27,7 @@ public struct InventoryOptions: ParsableArguments, Sendable {
     public var pageSize: Int?
 
     @Option(name: .customLong("calls-per-service"), help: ArgumentHelp("Concurrent calls to one service of one account.", valueName: "n"))
-    public var callsPerService: Int = 4
+    public var callsPerService: Int = 8
 
     @Flag(name: .customLong("no-cost"), help: "Skip Cost Explorer (each of its requests is billed).")
     public var noCost = false
