@@ -41,7 +41,7 @@ public enum InventoryHTML {
         if table.estimated { out += " <span class=\"badge\">estimated</span>" }
         out += " <span class=\"change\">(\(report.month.previous): \(table.previousTotal), change \(signed(table.total - table.previousTotal)))</span>"
         if let rate = report.exchangeRate {
-            out += " · \(convert(table.total, rate)) \(rate.currency) at \(rate.rate.exactDescription)"
+            out += " · \(grouped(convert(table.total, rate))) \(rate.currency) at \(rate.rate.exactDescription)"
         }
         out += "</p>\n"
         CostChart(table: table).appendSVG(to: &out)
@@ -71,7 +71,10 @@ public enum InventoryHTML {
         out += "<section id=\"summary\"><h2>Resources</h2>\n<table><thead><tr><th>Category</th><th>Kind</th><th class=\"n\">Count</th>"
         out += "<th class=\"n\">Cost</th></tr></thead><tbody>\n"
         for kind in report.kinds {
-            let cost = report.cost?.combined.row(ofKind: kind.kind.id)?.amount
+            // As on the workbook's summary: 0.00 for a kind whose services cost nothing, blank for one without any.
+            let cost = report.cost.flatMap { cost in
+                cost.combined.row(ofKind: kind.kind.id)?.amount ?? (kind.kind.costServices.isEmpty ? nil : Money.zero)
+            }
             out += "<tr><td>\(kind.kind.category.rawValue)</td><td>"
             if kind.rows.isEmpty {
                 HTMLText.append(kind.kind.title, to: &out)
@@ -146,6 +149,18 @@ public enum InventoryHTML {
         let product = Money(units: amount.units * rate.rate.units / Money.scale)
         let description = product.description
         return String(description.prefix { $0 != "." })
+    }
+
+    /// `5,777,752`: thousands grouped for reading.
+    static func grouped(_ digits: String) -> String {
+        let negative = digits.hasPrefix("-")
+        var whole = Array(negative ? digits.dropFirst() : Substring(digits))
+        var index = whole.count - 3
+        while index > 0 {
+            whole.insert(",", at: index)
+            index -= 3
+        }
+        return (negative ? "-" : "") + String(whole)
     }
 
     static let style = """
