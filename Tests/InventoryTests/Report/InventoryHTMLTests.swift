@@ -20,7 +20,7 @@ import Testing
         // Per account: 12000.00 + 5.50 + 1200.40 - 50.00; two accounts.
         #expect(page.contains("26311.80 USD"))
         #expect(page.contains("change +4311.80"))
-        #expect(page.contains("36447105 KRW at 1385.20"), "26311.80 × 1385.20, to the won")
+        #expect(page.contains("36,447,105 KRW at 1385.20"), "26311.80 × 1385.20, to the won")
         #expect(page.contains("href=\"#coverage\""))
     }
 
