@@ -57,6 +57,8 @@ let package = Package(
         .target(name: "Workbook", dependencies: ["XMLTree", "CZlib"]),
         // `opsdaily inventory`: the declarative catalogue of resource kinds, the engine that lists them, cost.
         .target(name: "Inventory", dependencies: ["AWSCore", "HTTPCore", "CivilTime", "HTMLDocument", "Workbook"]),
+        // `opsdaily tags` and `opsdaily autorecovery`: the tag policy and its audit and plan, instance recovery.
+        .target(name: "Fleet", dependencies: ["AWSCore", "HTTPCore", "HTMLDocument", "Workbook"]),
         // The domain, by flow: alerts (webhook and alerts table), checks, digest; and what they share.
         .target(name: "OpsCore", dependencies: ["AWSCore", "HTTPCore", "CivilTime", "HTMLDocument", "CZlib", nioHTTP1, logging]),
         // The Lambda glue daily-check and notification share: clients built once, the scheduled event handed on.
@@ -75,7 +77,7 @@ let package = Package(
         // The operators' command line: one command per type, conventions of SPEC §13.0; `opsdaily` is its main.
         .target(
             name: "OpsdailyCommands",
-            dependencies: ["AWSCore", "AWSCredentialSources", "HTTPCore", "CivilTime", "Inventory", "OpsCore", nioHTTP1, logging, argumentParser]
+            dependencies: ["AWSCore", "AWSCredentialSources", "HTTPCore", "CivilTime", "Inventory", "Fleet", "OpsCore", nioHTTP1, logging, argumentParser]
         ),
         .executableTarget(name: "OpsdailyCLI", dependencies: ["OpsdailyCommands"]),
 
@@ -105,6 +107,7 @@ let package = Package(
         .testTarget(
             name: "OpsdailyCommandsTests", dependencies: ["OpsdailyCommands", "TestSupport", "FunctionTestSupport"], exclude: ["Fixtures"]
         ),
+        .testTarget(name: "FleetTests", dependencies: ["Fleet", "AWSCore", "HTTPCore", "Workbook", "TestSupport", nioHTTP1]),
         .testTarget(name: "WorkbookTests", dependencies: ["Workbook", "XMLTree", "CZlib"], exclude: ["Fixtures"]),
         .testTarget(
             name: "InventoryTests", dependencies: ["Inventory", "AWSCore", "HTTPCore", "CivilTime", "Workbook", "TestSupport", nioHTTP1]

@@ -3,7 +3,8 @@
 #   1. terraform fmt -check -recursive
 #   2. terraform init + validate of every root and module the aws provider can init
 #   3. checkov (own venv, --skip-download): zero failed checks
-#   4. the Datadog stack: python-hcl2 parse + catalogue/convention tests (own venv)
+#   4. the Datadog stack: python-hcl2 parse + catalogue/convention and dashboard
+#      tests (own venv)
 #   5. value domains: Terraform's verdict on every case of
 #      scripts/tests/data/value-domain-cases.json (plans of the small settings
 #      module, no provider) must be the file's
@@ -65,7 +66,8 @@ export TF_IN_AUTOMATION=1 TF_INPUT=0 CHECKPOINT_DISABLE=1
 source "$REPO/scripts/lib/common.sh"
 step "tools"
 ensure_venv checkov "checkov==$CHECKOV_VERSION" >/dev/null
-ensure_venv hcl2 "python-hcl2==$HCL2_VERSION" pytest >/dev/null
+# PyYAML and jsonschema: the dashboards are checked against Datadog's OpenAPI spec.
+ensure_venv hcl2 "python-hcl2==$HCL2_VERSION" pytest PyYAML==6.0.3 jsonschema==4.26.0 >/dev/null
 echo "$(terraform version | head -1), checkov $CHECKOV_VERSION, python-hcl2 $HCL2_VERSION"
 
 # --- 1. fmt --------------------------------------------------------------------
@@ -117,9 +119,9 @@ cat "$WORK/checkov.summary"
 CHECKOV_LINE="$(head -1 "$WORK/checkov.summary")"
 
 # --- 4. Datadog stack --------------------------------------------------------------
-step "Datadog stack: python-hcl2 parse and catalogue tests"
-"$REPO/.venv-hcl2/bin/python" -m pytest -q -p no:cacheprovider "$REPO/scripts/tests/test_datadog_stack.py" ||
-  fail "Datadog stack tests"
+step "Datadog stack: python-hcl2 parse, catalogue and dashboard tests"
+"$REPO/.venv-hcl2/bin/python" -m pytest -q -p no:cacheprovider "$REPO/scripts/tests/test_datadog_stack.py" \
+  "$REPO/scripts/tests/test_dashboards.py" || fail "Datadog stack tests"
 
 # --- 5. value domains -----------------------------------------------------------------
 step "value domains: Terraform's verdicts on scripts/tests/data/value-domain-cases.json"

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""A fake Datadog API v1 (monitors) for local runs and tests; see README.md."""
+"""A fake Datadog API v1 (monitors, dashboards) for local runs and tests; see README.md."""
 
 import argparse
 import hmac
@@ -11,6 +11,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 from ddfake.catalogue import CatalogueError, catalogue_entries, load_catalogue_file
+from ddfake.dashboards import DEFAULT_COUNT, Dashboards, InvalidDashboard, load_directory
 from ddfake.faults import FaultError, FaultQueue, RateLimit, parse_fault
 from ddfake.generate import generated_catalogue
 from ddfake.listing import BadRequest, boolean, parse_list_params, select
@@ -27,6 +28,9 @@ ERROR_TEXT = {400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "N
 SECRET_PARAMS = {"api_key", "application_key"}
 UNIMPLEMENTED = {"search", "groups", "can_delete", "validate"}
 MONITOR_ID = re.compile(r"[0-9]{1,18}")
+DASHBOARDS = "/api/v1/dashboard"
+# Dashboard routes of the spec the fake does not play: bulk delete and restore, public sharing.
+UNIMPLEMENTED_DASHBOARD = {("DELETE", ""), ("PATCH", "")}
 
 
 def error_body(status, message=None):
@@ -85,9 +89,11 @@ class DatadogHandler(FakeHandler):
                 return fault.status, error_body(fault.status), {}
         if not allowed:
             return 429, error_body(429), {}
-        if method not in ("GET", "HEAD"):
-            return 405, error_body(405), {}
         try:
+            if path == DASHBOARDS or path.startswith(DASHBOARDS + "/"):
+                return self.dashboard_api(method, path.removeprefix(DASHBOARDS).removeprefix("/"), query)
+            if method not in ("GET", "HEAD"):
+                return 405, error_body(405), {}
             return self.read_api(path, query)
         except BadRequest as exc:
             return 400, error_body(400, str(exc)), {}
@@ -128,6 +134,43 @@ class DatadogHandler(FakeHandler):
                                             boolean(query, "with_downtimes"))
         return 200, monitor, {}
 
+    def dashboard_api(self, method, tail, query):
+        """/api/v1/dashboard (`tail` empty) and /api/v1/dashboard/{dashboard_id}."""
+        store = self.server.dashboards
+        if (method, tail) in UNIMPLEMENTED_DASHBOARD or tail == "public" or tail.startswith("public/"):
+            return 501, error_body(501, "Not implemented by fake_datadog"), {}
+        if "/" in tail:
+            return 404, error_body(404), {}
+        if tail == "":
+            if method in ("GET", "HEAD"):
+                return 200, {"dashboards": store.listing(**dashboard_list_params(query))}, {}
+            if method == "POST":
+                return self.dashboard_write(lambda body: store.create(body))
+            return 405, error_body(405), {}
+        if method not in ("GET", "HEAD", "PUT", "DELETE"):
+            return 405, error_body(405), {}
+        if store.get(tail) is None:
+            return 404, error_body(404, f"Dashboard with ID {tail} not found"), {}
+        if method == "PUT":
+            return self.dashboard_write(lambda body: store.update(tail, body))
+        if method == "DELETE":
+            store.delete(tail)
+            return 200, {"deleted_dashboard_id": tail}, {}
+        return 200, store.get(tail), {}
+
+    def dashboard_write(self, write):
+        try:
+            body = json.loads(self.body or b"")
+        except (json.JSONDecodeError, UnicodeDecodeError, RecursionError) as exc:
+            return 400, error_body(400, f"Invalid JSON: {exc}"), {}
+        try:
+            written = write(body)
+        except InvalidDashboard as exc:
+            return 400, error_body(400, str(exc)), {}
+        if written is None:  # deleted between the existence check and the write
+            return 404, error_body(404), {}
+        return 200, written, {}
+
     # --- control routes (no auth: they exist only on the fake) ------------------------------
 
     def control(self, method, path, query):
@@ -137,6 +180,7 @@ class DatadogHandler(FakeHandler):
             return
         if (method, path) == ("POST", "/_fake/reset"):
             org.reset()
+            self.server.dashboards.reset()
             faults.clear()
             self.server.rate_limit.reset()
             self.reply_json(200, {"reset": True})
@@ -187,6 +231,23 @@ class DatadogHandler(FakeHandler):
                 "warnings": list(snapshot.warnings)}
 
 
+def dashboard_list_params(query):
+    """GET /api/v1/dashboard's filter[shared], filter[deleted], count and start."""
+    shared, deleted = boolean(query, "filter[shared]"), boolean(query, "filter[deleted]")
+    if shared and deleted:
+        raise BadRequest("filter[shared] and filter[deleted] cannot be used together")
+    numbers = {}
+    for name, default in (("count", DEFAULT_COUNT), ("start", 0)):
+        raw = query.get(name)
+        try:
+            numbers[name] = default if raw is None else int(raw)
+        except ValueError:
+            raise BadRequest(f"Invalid {name}: {raw!r} is not an integer") from None
+        if numbers[name] < 0:
+            raise BadRequest(f"Invalid {name}: must be >= 0")
+    return {"shared": shared, "deleted": deleted, **numbers}
+
+
 def parse_arguments(argv):
     parser = argparse.ArgumentParser(description=__doc__)
     add_server_arguments(parser)
@@ -201,6 +262,8 @@ def parse_arguments(argv):
     parser.add_argument("--latency-ms", type=int, default=0, help="added to every API request")
     parser.add_argument("--rate-limit", type=int, default=1000, help="API requests per period")
     parser.add_argument("--rate-period", type=int, default=10, help="rate-limit period, seconds")
+    parser.add_argument("--dashboards", metavar="DIR",
+                        help="preload every DIR/*.json as a dashboard (e.g. terraform/datadog/dashboards)")
     return parser.parse_args(argv)
 
 
@@ -221,11 +284,13 @@ def main(argv=None):
     try:
         org = Org(args.team, load_catalogue_file(args.catalogue), load_scenario(args.scenario),
                   args.extra_monitors)
-    except (CatalogueError, ScenarioError) as exc:
+        dashboards = Dashboards(load_directory(args.dashboards) if args.dashboards else ())
+    except (CatalogueError, ScenarioError, InvalidDashboard) as exc:
         sys.exit(f"fake_datadog: {exc}")
 
     def attach(server):
         server.org = org
+        server.dashboards = dashboards
         server.faults = FaultQueue()
         server.rate_limit = RateLimit(args.rate_limit, args.rate_period)
         server.keys = {"api": args.api_key, "app": args.app_key}

@@ -12,3 +12,8 @@ output "monitor_count" {
   description = "Number of monitors managed."
   value       = length(datadog_monitor.this)
 }
+
+output "dashboards" {
+  description = "Datadog dashboard id and URL path by file name (dashboards/<name>.json)."
+  value       = { for k, d in datadog_dashboard_json.this : k => { id = d.id, url = d.url } }
+}

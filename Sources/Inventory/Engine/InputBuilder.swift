@@ -16,7 +16,7 @@ struct InputBuilder {
             case .json:
                 body.append(AWSValue.Member(field.name, value))
             case .query, .ec2:
-                input.parameters += formParameters(field.name, value)
+                input.parameters += OperationInput.formParameters(field.name, value, in: wireProtocol)
             case .restJSON, .restXML:
                 if field.placement == .body {
                     body.append(AWSValue.Member(field.name, value))
@@ -44,15 +44,6 @@ struct InputBuilder {
         // `createdAfter` is exclusive: a millisecond before the first instant keeps a job made at exactly 00:00.
         case .monthStart: return .string(month.start.adding(milliseconds: -1).iso8601(milliseconds: true))
         case .monthEnd: return .string(month.end.iso8601(milliseconds: true))
-        }
-    }
-
-    /// Query lists are `Name.member.N`, EC2's `Name.N`, numbered from 1.
-    private func formParameters(_ name: String, _ value: AWSValue) -> [OperationInput.Parameter] {
-        guard value.isList else { return [OperationInput.Parameter(name, value.text ?? "")] }
-        let infix = if case .ec2 = wireProtocol { "" } else { "member." }
-        return value.elements.enumerated().map { index, element in
-            OperationInput.Parameter("\(name).\(infix)\(index + 1)", element.text ?? "")
         }
     }
 }

@@ -1,8 +1,3 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import Inventory
 
 /// Where a run's outputs go (SPEC §13.1): `DIR/inventory-<label>-<YYYY-MM>.xlsx|.html|.json` and
@@ -15,39 +10,22 @@ struct InventoryFiles {
 
     var base: String { "inventory-\(label)-\(month)" }
 
-    func write(_ report: InventoryReport, outputs: Set<InventoryOptions.Output>) throws -> [String] {
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    func write(_ report: InventoryReport, outputs: Set<FileFormat>) throws -> [String] {
+        let folder = OutputDirectory(path: directory)
+        try folder.create()
         var written: [String] = []
-        for output in InventoryOptions.Output.allCases where outputs.contains(output) {
+        for output in FileFormat.allCases where outputs.contains(output) {
             switch output {
-            case .xlsx: written.append(try save(InventoryWorkbook.xlsx(report), as: "\(base).xlsx"))
-            case .html: written.append(try save(Array(InventoryHTML.render(report).utf8), as: "\(base).html"))
-            case .json: written.append(try save(InventoryJSON.encode(report), as: "\(base).json"))
+            case .xlsx: written.append(try folder.save(InventoryWorkbook.xlsx(report), as: "\(base).xlsx"))
+            case .html: written.append(try folder.save(Array(InventoryHTML.render(report).utf8), as: "\(base).html"))
+            case .json: written.append(try folder.save(InventoryJSON.encode(report), as: "\(base).json"))
             case .csv:
-                let folder = directory + "/csv"
-                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                try folder.create("csv")
                 for (name, bytes) in try InventoryWorkbook.csvFiles(report) {
-                    written.append(try save(bytes, as: "csv/\(name)"))
+                    written.append(try folder.save(bytes, as: "csv/\(name)"))
                 }
             }
         }
         return written
     }
-
-    private func save(_ bytes: [UInt8], as name: String) throws -> String {
-        let path = directory + "/" + name
-        do {
-            try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            throw InventoryFileError(path: path, reason: String(describing: error))
-        }
-        return path
-    }
-}
-
-struct InventoryFileError: Error, CustomStringConvertible {
-    let path: String
-    let reason: String
-
-    var description: String { "cannot write \(path): \(reason)" }
 }

@@ -34,10 +34,6 @@ public struct InventoryOptions: ParsableArguments, Sendable {
 
     public init() {}
 
-    public enum Output: String, CaseIterable, Sendable {
-        case xlsx, html, csv, json
-    }
-
     public mutating func validate() throws {
         if let month, ReportMonth(parsing: month) == nil { throw ValidationError("--month \"\(month.prefix(20))\" is not a month such as 2026-08") }
         _ = try outputs()
@@ -53,17 +49,8 @@ public struct InventoryOptions: ParsableArguments, Sendable {
         if out.isEmpty || out.utf8.count > 1_024 || out.contains("\0") { throw ValidationError("--out is not a directory path") }
     }
 
-    public func outputs() throws -> Set<Output> {
-        let names = format.split(separator: ",").map { $0.trimmedWhitespace.lowercased() }
-        var outputs = Set<Output>()
-        for name in names {
-            guard let output = Output(rawValue: name) else {
-                throw ValidationError("--format \"\(name.prefix(20))\" is not one of xlsx, html, csv, json")
-            }
-            outputs.insert(output)
-        }
-        if outputs.isEmpty { throw ValidationError("--format names no output") }
-        return outputs
+    public func outputs() throws -> Set<FileFormat> {
+        try FileFormat.parse(format)
     }
 
     public func kinds() throws -> [ResourceKind] {

@@ -41,35 +41,20 @@ struct InventoryRun {
             exchangeRate: options.exchangeRate.flatMap(ExchangeRate.init(parsing:)))
     }
 
-    /// Each profile's account (STS GetCallerIdentity) and regions: the command line's, else the profile's own.
+    /// Each profile's account and regions: the command line's, else the profile's own.
     func resolveAccounts() async -> ([InventoryAccount], [CoverageEntry]) {
-        let profiles: [String?] = global.profiles.isEmpty ? [nil] : global.profiles
-        let resolved = await withTaskGroup(of: (Int, Result<InventoryAccount, any Error>).self) { group in
-            for (index, profile) in profiles.enumerated() {
-                group.addTask {
-                    let result = await Result(catching: { () async throws -> InventoryAccount in
-                        let scope = try session.scope(profile: profile, region: global.regions.first)
-                        let identity = try await STSClient(client: scope.client, configuration: try scope.configuration(for: .sts)).getCallerIdentity()
-                        return InventoryAccount(
-                            profile: scope.profileLabel, accountID: identity.Account,
-                            regions: global.regions.isEmpty ? [scope.region] : global.regions, client: scope.client,
-                            environment: session.environment)
-                    })
-                    return (index, result)
-                }
-            }
-            var resolved: [(Int, Result<InventoryAccount, any Error>)] = []
-            for await outcome in group { resolved.append(outcome) }
-            return resolved.sorted { $0.0 < $1.0 }
-        }
         var accounts: [InventoryAccount] = []
         var failures: [CoverageEntry] = []
-        for (index, result) in resolved {
+        for (profile, result) in await session.resolveAccounts(global) {
             switch result {
-            case .success(let account): accounts.append(account)
+            case .success(let resolved):
+                accounts.append(InventoryAccount(
+                    profile: resolved.scope.profileLabel, accountID: resolved.accountID,
+                    regions: global.regions.isEmpty ? [resolved.scope.region] : global.regions, client: resolved.scope.client,
+                    environment: session.environment))
             case .failure(let error):
                 failures.append(CoverageEntry(
-                    profile: profiles[index] ?? "(default chain)", account: "", region: "global", kind: Self.accountKind,
+                    profile: profile, account: "", region: "global", kind: Self.accountKind,
                     state: .error(code: "credentials"), calls: 0, detail: String(String(describing: error).prefix(300))))
             }
         }

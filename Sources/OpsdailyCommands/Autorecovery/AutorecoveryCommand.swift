@@ -1,0 +1,31 @@
+import ArgumentParser
+import Fleet
+
+/// `opsdaily autorecovery` (SPEC §13.3): a recovery status for every instance, and the alarms that give one.
+public struct AutorecoveryCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "autorecovery", abstract: "Audit EC2 auto recovery per instance, and create the missing recover alarms.",
+        subcommands: [AutorecoveryAuditCommand.self, AutorecoveryApplyCommand.self])
+
+    public init() {}
+}
+
+/// Which instances are left alone besides Auto Scaling, EKS and Karpenter nodes.
+public struct RecoveryExclusionOptions: ParsableArguments, Sendable {
+    @Option(name: .customLong("exclude-tag"), help: ArgumentHelp("Exclude instances with this tag (repeatable).", valueName: "KEY[=VALUE]"))
+    public var excludeTags: [String] = []
+
+    public init() {}
+
+    public mutating func validate() throws {
+        _ = try exclusions()
+    }
+
+    func exclusions() throws -> RecoveryExclusions {
+        do {
+            return try RecoveryExclusions(parsing: excludeTags)
+        } catch {
+            throw ValidationError(error.description)
+        }
+    }
+}
