@@ -16,7 +16,7 @@ extension WireProtocol {
         case .query(let version), .ec2(let version):
             headers.add(name: "Content-Type", value: "application/x-www-form-urlencoded; charset=utf-8")
             let parameters = [OperationInput.Parameter("Action", operation.name), OperationInput.Parameter("Version", version)] + input.parameters
-            return AWSRequest(endpoint: endpoint, method: .POST, headers: headers, body: Array(Self.formEncoded(parameters).utf8), timeout: timeout)
+            return AWSRequest(endpoint: endpoint, method: .POST, headers: headers, body: Array(Self.formBody(parameters).utf8), timeout: timeout)
         case .json(let version, let targetPrefix):
             headers.add(name: "Content-Type", value: "application/x-amz-json-\(version)")
             headers.add(name: "X-Amz-Target", value: "\(targetPrefix).\(operation.name)")
@@ -39,6 +39,17 @@ extension WireProtocol {
     /// `name=value&…`, each part percent-encoded as SigV4 canonicalises it (so what is signed is what is sent).
     static func formEncoded(_ parameters: [OperationInput.Parameter]) -> String {
         parameters.map { URIEncoding.encode($0.name) + "=" + URIEncoding.encode($0.value) }.joined(separator: "&")
+    }
+
+    /// A form body as the SDKs write one (`application/x-www-form-urlencoded`: a space is `+`). The body is
+    /// hashed as sent, so either spelling signs; servers that rebuild the body from its parsed fields before
+    /// checking the signature (moto) rebuild it this way.
+    static func formBody(_ parameters: [OperationInput.Parameter]) -> String {
+        parameters.map { formComponent($0.name) + "=" + formComponent($0.value) }.joined(separator: "&")
+    }
+
+    private static func formComponent(_ text: String) -> String {
+        URIEncoding.encode(text).replacing("%20", with: "+")
     }
 
     /// The path template with its labels filled in: `{Name}` encoded as one segment, `{Name+}` keeping its slashes.

@@ -11,7 +11,7 @@ public enum TagAuditReport {
         let byType = FleetReport.counts(resources.map(\.type))
         let flagged = Set(findings.map { "\($0.resource.account) \($0.resource.region) \($0.resource.id)" }).count
         var summary = [
-            "\(resources.count) resources in scope (\(byType.map { "\($0.1) \($0.0)" }.joined(separator: ", "))): "
+            "\(resources.count) resources in scope" + (byType.isEmpty ? "" : " (\(byType.map { "\($0.1) \($0.0)" }.joined(separator: ", ")))") + ": "
                 + "\(flagged) not compliant, \(findings.count) findings",
         ]
         if !findings.isEmpty {

@@ -39,7 +39,13 @@ public struct AutorecoveryApplyCommand: AsyncParsableCommand {
             Terminal.write(Self.text(plan))
         }
         var log = WriteLog()
-        let write = try applyOptions.confirmed(plan.actions.count, what: "alarm changes")
+        let write: Bool
+        do {
+            write = try applyOptions.confirmed(plan.actions.count, what: "alarm changes")
+        } catch {
+            await session.close()
+            throw error
+        }
         if write { log = await RecoveryWriter(apis: session.apis).write(plan) }
         await session.close()
         switch global.output {

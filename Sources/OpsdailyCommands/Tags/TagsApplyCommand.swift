@@ -25,7 +25,13 @@ public struct TagsApplyCommand: AsyncParsableCommand {
         let problems = session.problems + listed.problems
         if global.output == .text { Terminal.write(Self.text(plan)) }
         var log = WriteLog()
-        let write = try applyOptions.confirmed(plan.changes.count, what: "tag changes")
+        let write: Bool
+        do {
+            write = try applyOptions.confirmed(plan.changes.count, what: "tag changes")
+        } catch {
+            await session.close()
+            throw error
+        }
         if write { log = await TagWriter(apis: session.apis).write(plan) }
         await session.close()
         switch global.output {

@@ -12,14 +12,28 @@ import Testing
     }
 
     @Test func queryAndEC2PostAFormWithActionAndVersion() throws {
-        let input = OperationInput(parameters: [.init("Filter.1.Name", "tag:Name"), .init("Filter.1.Value.1", "a b&c=d/é")])
+        let input = OperationInput(parameters: [.init("Filter.1.Name", "tag:Name"), .init("Filter.1.Value.1", "a b&c=d/é+")])
         for wireProtocol in [WireProtocol.ec2(apiVersion: "2016-11-15"), .query(apiVersion: "2016-11-15")] {
             let request = try request(wireProtocol, AWSOperation("DescribeInstances"), input)
             #expect(request.method == .POST && request.path == "/")
             #expect(request.headers.first(name: "Content-Type") == "application/x-www-form-urlencoded; charset=utf-8")
             #expect(String(decoding: request.body, as: UTF8.self)
-                == "Action=DescribeInstances&Version=2016-11-15&Filter.1.Name=tag%3AName&Filter.1.Value.1=a%20b%26c%3Dd%2F%C3%A9")
+                == "Action=DescribeInstances&Version=2016-11-15&Filter.1.Name=tag%3AName&Filter.1.Value.1=a+b%26c%3Dd%2F%C3%A9%2B", "a space is + in a form, as the SDKs send it")
         }
+    }
+
+    @Test func membersBecomeTheQueryProtocolsFormOrAJSONBody() throws {
+        let members = [
+            AWSValue.Member("ResourceId", .list([.string("i-1"), .string("i-2")])),
+            AWSValue.Member("Tag", .list([.structure([.init("Key", .string("k")), .init("Value", .string("v"))])])),
+            AWSValue.Member("Empty", .list([])), AWSValue.Member("Skipped", .null),
+        ]
+        #expect(OperationInput(members: members, in: .ec2(apiVersion: "2016-11-15")).parameters.map { "\($0.name)=\($0.value)" }
+            == ["ResourceId.1=i-1", "ResourceId.2=i-2", "Tag.1.Key=k", "Tag.1.Value=v"])
+        #expect(OperationInput(members: members, in: .query(apiVersion: "2010-08-01")).parameters.map { "\($0.name)=\($0.value)" }
+            == ["ResourceId.member.1=i-1", "ResourceId.member.2=i-2", "Tag.member.1.Key=k", "Tag.member.1.Value=v", "Empty="])
+        let json = OperationInput(members: members, in: .json(version: "1.1", targetPrefix: "X"))
+        #expect(json.parameters.isEmpty && json.body == .structure(members))
     }
 
     @Test func jsonNamesTheOperationInTheTarget() throws {
