@@ -121,6 +121,12 @@ def test_tags_audit_finds_every_finding_per_rule(world, tmp_path):
     page = (out / "tags-audit.html").read_text()
     assert "<script" not in page
     check_workbook(out / "tags-audit.xlsx", {"Findings": len(document["findings"])})
+    text, _ = opsdaily(world, "tags", "audit", "--policy", str(POLICY_YAML), json_output=False)
+    assert text.returncode == 3
+    summary = text.stdout.splitlines()[:3]
+    assert summary[0].startswith(f"{expected.tag_resources} resources in scope (")
+    assert summary[0].endswith(f"{len(expected.findings)} findings")
+    print("\n".join(summary))
 
 
 def test_tags_apply_dry_run_plans_and_makes_no_write_call(world):
