@@ -62,7 +62,7 @@ public enum AWSErrorKind: Sendable, Equatable {
             self = .validation
         case "ResourceNotFoundException", "NoSuchKey", "NoSuchBucket", "NotFound":
             self = .resourceNotFound
-        case "AccessDenied", "AccessDeniedException":
+        case "AccessDenied", "AccessDeniedException", "UnauthorizedOperation":
             self = .accessDenied
         case "InvalidClientTokenId", "UnrecognizedClientException", "InvalidAccessKeyId", "ExpiredToken", "AuthFailure",
             "ExpiredTokenException", "MissingAuthenticationToken", "MissingAuthenticationTokenException":
