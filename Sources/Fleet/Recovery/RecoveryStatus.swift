@@ -1,17 +1,13 @@
 /// The one status each instance gets (SPEC §13.3), in the order they are decided: a recover alarm is a fact
 /// whatever else holds; an excluded instance is never given one; a type that cannot be recovered and a
 /// deliberate opt-out are reported only.
-public enum RecoveryStatus: String, Sendable, Equatable, CaseIterable, Comparable {
+public enum RecoveryStatus: String, Sendable, Equatable, DeclaredOrder {
     case recoverAlarm = "recover-alarm"
     case excluded
     case unsupportedType = "unsupported-type"
     case disabled
     case alarmWithoutRecover = "alarm-without-recover"
     case simplified
-
-    public static func < (lhs: RecoveryStatus, rhs: RecoveryStatus) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
-    }
 
     /// What `apply` does about it: only these two are given a recover alarm.
     public var needsAlarm: Bool { self == .alarmWithoutRecover || self == .simplified }

@@ -7,16 +7,12 @@ public struct TagFinding: Sendable, Equatable {
     public let value: String?
     public let detail: String
 
-    public enum Rule: String, Sendable, Equatable, CaseIterable, Comparable {
+    public enum Rule: String, Sendable, Equatable, DeclaredOrder {
         case missingRequired = "missing-required"
         case invalidValue = "invalid-value"
         case wrongCase = "wrong-case"
         case awsLimit = "aws-limit"
         case derivedMissing = "derived-missing"
         case derivedDiffers = "derived-differs"
-
-        public static func < (lhs: Rule, rhs: Rule) -> Bool {
-            allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
-        }
     }
 }
