@@ -5,10 +5,12 @@ what the fixture computed in Python from the same policy; dry runs are proven to
 request recording and by the proxy's log; what apply wrote is read back with the aws CLI.
 
 The binary is OPSDAILY (default .build/debug/opsdaily); the workbook is read back with openpyxl and audited by
-openxml-audit in .venv-workbook (scripts/test.sh makes it)."""
+openxml-audit in .venv-workbook (scripts/test.sh makes it); the pages are copied to build/reports/tags-audit.html and
+autorecovery-audit.html, which scripts/screenshot-reports.sh opens in headless Chromium."""
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from collections import Counter
@@ -120,6 +122,7 @@ def test_tags_audit_finds_every_finding_per_rule(world, tmp_path):
     assert sorted(p.name for p in out.iterdir()) == ["csv", "tags-audit.html", "tags-audit.xlsx"]
     page = (out / "tags-audit.html").read_text()
     assert "<script" not in page
+    publish(out / "tags-audit.html")
     check_workbook(out / "tags-audit.xlsx", {"Findings": len(document["findings"])})
     text, _ = opsdaily(world, "tags", "audit", "--policy", str(POLICY_YAML), json_output=False)
     assert text.returncode == 3
@@ -195,6 +198,7 @@ def test_autorecovery_audit_gives_every_instance_its_status(world, tmp_path):
     first = text.stdout.splitlines()[0]
     assert first.startswith(f"{len(expected.instances)} instances: {expected.by_status['recover-alarm']} recover-alarm, ")
     print(first)
+    publish(out / "autorecovery-audit.html")
     check_workbook(out / "autorecovery-audit.xlsx", {"Instances": len(expected.instances), "Orphan alarms": len(expected.orphans)})
 
 
@@ -280,6 +284,12 @@ def test_a_hostile_policy_file_is_a_usage_error(world, tmp_path):
         run = subprocess.run([str(OPSDAILY), "tags", "audit", "--policy", str(path)], env=world["environment"],
                              capture_output=True, text=True, timeout=60)
         assert run.returncode == 2, (name, run.stderr)
+
+
+def publish(page):
+    reports = REPO / "build" / "reports"
+    reports.mkdir(parents=True, exist_ok=True)
+    shutil.copy(page, reports / page.name)
 
 
 def check_workbook(path, rows_per_sheet):

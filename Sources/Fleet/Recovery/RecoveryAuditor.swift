@@ -46,7 +46,8 @@ public struct RecoveryAuditor: Sendable {
 
     private func decide(_ instance: EC2Instance, alarms: [MetricAlarm], supported: Bool?, region: String) -> (RecoveryStatus, String) {
         if let recovering = alarms.first(where: { $0.recovers(in: region) }) {
-            return (.recoverAlarm, recovering.name)
+            let others = recovering.alarmActions.count - 1
+            return (.recoverAlarm, "recover action" + (others > 0 ? " and \(others) other action\(others == 1 ? "" : "s")" : ""))
         }
         if let reason = exclusions.reason(for: instance) { return (.excluded, reason) }
         if supported == false { return (.unsupportedType, "\(instance.type) does not support CloudWatch recovery") }

@@ -9,6 +9,9 @@ public enum RecoveryStatus: String, Sendable, Equatable, DeclaredOrder {
     case alarmWithoutRecover = "alarm-without-recover"
     case simplified
 
+    /// How reports list them: what `apply` would change first, what is fine last.
+    public static let reportOrder: [RecoveryStatus] = [.simplified, .alarmWithoutRecover, .disabled, .unsupportedType, .excluded, .recoverAlarm]
+
     /// What `apply` does about it: only these two are given a recover alarm.
     public var needsAlarm: Bool { self == .alarmWithoutRecover || self == .simplified }
 }

@@ -8,7 +8,7 @@ extension FleetReport {
         h1{font-size:20px}h2{font-size:16px;margin-top:28px}h3{font-size:14px;margin:18px 0 6px}
         table{border-collapse:collapse;width:100%;margin-bottom:8px}
         th{background:#1E4E79;color:#fff;text-align:left;padding:4px 8px;position:sticky;top:0}
-        td{border-bottom:1px solid #ddd;padding:3px 8px;vertical-align:top;word-break:break-word}
+        td{border-bottom:1px solid #ddd;padding:3px 8px;vertical-align:top;overflow-wrap:break-word}
         ul.summary{padding-left:18px}
 
         """

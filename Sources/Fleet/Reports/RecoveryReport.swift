@@ -15,8 +15,11 @@ public enum RecoveryReport {
         let excluded = FleetReport.counts(result.entries.filter { $0.status == .excluded }.map { $0.detail.split(separator: " (").first.map(String.init) ?? $0.detail })
         if !excluded.isEmpty { summary.append("excluded: " + excluded.map { "\($0.1) \($0.0)" }.joined(separator: ", ")) }
         summary += result.problems.map { "not listed: \($0.account) \($0.region) \($0.listing): \($0.reason)" }
-        let entries = result.entries.sorted { ($0.status, $0.instance.account, $0.instance.region, $0.instance.name ?? "", $0.instance.id)
-            < ($1.status, $1.instance.account, $1.instance.region, $1.instance.name ?? "", $1.instance.id) }
+        let rank = { (status: RecoveryStatus) in RecoveryStatus.reportOrder.firstIndex(of: status)! }
+        let entries = result.entries.sorted {
+            (rank($0.status), $0.instance.account, $0.instance.region, $0.instance.name ?? "", $0.instance.id)
+                < (rank($1.status), $1.instance.account, $1.instance.region, $1.instance.name ?? "", $1.instance.id)
+        }
         let instances = FleetReport.Table(
             name: "Instances",
             columns: [
