@@ -202,6 +202,18 @@ def test_autorecovery_audit_gives_every_instance_its_status(world, tmp_path):
     check_workbook(out / "autorecovery-audit.xlsx", {"Instances": len(expected.instances), "Orphan alarms": len(expected.orphans)})
 
 
+def test_an_instance_the_policy_excludes_is_excluded(world, tmp_path):
+    simplified = [i for i in world["expected"].instances if i["status"] == "simplified" and i["name"]]
+    target = simplified[0]
+    policy = tmp_path / "policy.yaml"
+    policy.write_text(POLICY_YAML.read_text() + f"\nautorecovery:\n  exclude: [\"Name={target['name']}\"]\n")
+    run, document = opsdaily(world, "autorecovery", "audit", "--policy", str(policy))
+    assert run.returncode == 3, run.stderr
+    entry = next(i for i in document["instances"] if i["instance"] == target["instance"])
+    assert (entry["status"], entry["detail"]) == ("excluded", f"excluded by the tag Name={target['name']}")
+    assert document["byStatus"]["simplified"] == world["expected"].by_status["simplified"] - 1
+
+
 def test_autorecovery_apply_dry_run_makes_no_write_call(world):
     run, document, moto_writes, writes = dry_run(world, "autorecovery", "apply", "--prune")
     assert run.returncode == 0, run.stderr

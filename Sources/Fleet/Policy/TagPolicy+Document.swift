@@ -8,7 +8,7 @@ extension TagPolicy {
 
     public init(document: PolicyNode, source: String) throws(PolicyError) {
         let reader = PolicyReader(source: source)
-        let root = try reader.fields(document, at: "", known: ["version", "scope", "keys", "valuePattern", "fill", "derived", "groupBy"])
+        let root = try reader.fields(document, at: "", known: ["version", "scope", "keys", "valuePattern", "fill", "derived", "groupBy", "autorecovery"])
         try reader.version(try root.required("version"))
         let scope = try reader.scope(try root.required("scope"))
         let ec2 = !scope.ec2.isEmpty
@@ -18,6 +18,7 @@ extension TagPolicy {
         if let fill = root["fill"] { policy.fill = try reader.fill(fill, policy: policy) }
         if let derived = root["derived"] { policy.derived = try reader.derived(derived, scope: scope) }
         if let groupBy = root["groupBy"] { policy.groupBy = try reader.tagKey(groupBy, at: "groupBy", ec2: ec2) }
+        if let recovery = root["autorecovery"] { policy.recoveryExclusions = try reader.recoveryExclusions(recovery) }
         self = policy
     }
 }
@@ -130,6 +131,18 @@ private struct PolicyReader {
     func version(_ node: PolicyNode) throws(PolicyError) {
         guard case .number("1") = node.value else {
             throw error(node, "version", "this tool reads version 1 policies, found \(describe(node))")
+        }
+    }
+
+    /// `autorecovery.exclude`: tags (`KEY` or `KEY=VALUE`) whose instances get no recover alarm.
+    func recoveryExclusions(_ node: PolicyNode) throws(PolicyError) -> RecoveryExclusions {
+        let fields = try fields(node, at: "autorecovery", known: ["exclude"])
+        guard let exclude = fields["exclude"] else { return RecoveryExclusions() }
+        let values = try strings(exclude, at: fields.path("exclude"))
+        do {
+            return try RecoveryExclusions(parsing: values)
+        } catch {
+            throw self.error(exclude, fields.path("exclude"), "\"\(error.text.prefix(64))\" is not KEY or KEY=VALUE with a key of 1 to 127 characters")
         }
     }
 

@@ -54,7 +54,7 @@ public struct RecoveryExclusions: Sendable, Equatable {
         }
         for rule in tags {
             if let tag = instance.tags.first(where: { $0.key == rule.key }), rule.value == nil || rule.value == tag.value {
-                return "excluded by --exclude-tag \(rule.key)\(rule.value.map { "=\($0)" } ?? "")"
+                return "excluded by the tag \(rule.key)\(rule.value.map { "=\($0)" } ?? "")"
             }
         }
         return nil

@@ -12,6 +12,8 @@ public struct TagPolicy: Sendable, Equatable {
     public var derived: [DerivedTag]
     /// The tag whose value groups the audit (`cz-owner`); resources without it are "(none)".
     public var groupBy: String?
+    /// Instances `autorecovery` leaves alone besides Auto Scaling, EKS and Karpenter nodes (`autorecovery.exclude`).
+    public var recoveryExclusions = RecoveryExclusions()
 
     public init(
         scope: Scope, keys: [KeyRule], valuePattern: ValuePattern? = nil, fill: [String: String] = [:], derived: [DerivedTag] = [],

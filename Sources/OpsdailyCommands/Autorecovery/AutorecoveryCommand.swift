@@ -10,8 +10,12 @@ public struct AutorecoveryCommand: AsyncParsableCommand {
     public init() {}
 }
 
-/// Which instances are left alone besides Auto Scaling, EKS and Karpenter nodes.
+/// Which instances are left alone besides Auto Scaling, EKS and Karpenter nodes: the tag policy's
+/// `autorecovery.exclude` and the command line's.
 public struct RecoveryExclusionOptions: ParsableArguments, Sendable {
+    @Option(help: ArgumentHelp("A tag policy whose autorecovery.exclude names tags to leave alone.", valueName: "file"))
+    public var policy: String?
+
     @Option(name: .customLong("exclude-tag"), help: ArgumentHelp("Exclude instances with this tag (repeatable).", valueName: "KEY[=VALUE]"))
     public var excludeTags: [String] = []
 
@@ -22,10 +26,13 @@ public struct RecoveryExclusionOptions: ParsableArguments, Sendable {
     }
 
     func exclusions() throws -> RecoveryExclusions {
+        var exclusions: RecoveryExclusions
         do {
-            return try RecoveryExclusions(parsing: excludeTags)
+            exclusions = try RecoveryExclusions(parsing: excludeTags)
         } catch {
             throw ValidationError(error.description)
         }
+        if let policy { exclusions.tags += try TagPolicyOption.load(policy).recoveryExclusions.tags }
+        return exclusions
     }
 }

@@ -18,6 +18,11 @@ public struct TagPolicyOption: ParsableArguments, Sendable {
     }
 
     func load() throws -> TagPolicy {
+        try Self.load(policy)
+    }
+
+    /// The policy at `policy`, or a usage error saying what is wrong with the file.
+    static func load(_ policy: String) throws -> TagPolicy {
         guard let bytes = FileManager.default.contents(atPath: policy) else {
             throw ValidationError("--policy \(policy.prefix(200)): cannot read the file")
         }

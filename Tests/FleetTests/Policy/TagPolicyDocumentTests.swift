@@ -168,7 +168,7 @@ import TestSupport
 
     @Test(arguments: [
         ("version: 1\n", 1, "scope is missing"),
-        ("[1, 2]\n", 1, "expected a map with version, scope, keys, valuePattern, fill, derived, groupBy, found a list"),
+        ("[1, 2]\n", 1, "expected a map with version, scope, keys, valuePattern, fill, derived, groupBy, autorecovery, found a list"),
         ("version: 2\nscope: {ec2: [instance]}\nkeys: {}\n", 1, "version: this tool reads version 1 policies, found the number 2"),
         ("version: \"1\"\nscope: {ec2: [instance]}\nkeys: {}\n", 1, "version: this tool reads version 1 policies, found the string \"1\""),
         ("scope: {ec2: [instance]}\nkeys: {}\n", 1, "version is missing"),
@@ -215,7 +215,7 @@ import TestSupport
         ("fill: [cz-stage]\n", 7, "fill: expected a map of tag keys to values, found a list"),
         ("groupBy: [cz-owner]\n", 7, "groupBy: expected a string, found a list"),
         ("groupBy: \"aws:owner\"\n", 7, "groupBy: AWS refuses a key starting with aws:"),
-        ("extra: 1\n", 7, "extra: unknown field (known fields: version, scope, keys, valuePattern, fill, derived, groupBy)"),
+        ("extra: 1\n", 7, "extra: unknown field (known fields: version, scope, keys, valuePattern, fill, derived, groupBy, autorecovery)"),
     ])
     func keyAndValueMistakes(addition: String, line: Int, message: String) throws {
         let error = try #require(readError(Self.base + addition))
