@@ -61,6 +61,8 @@ let package = Package(
         .target(name: "Fleet", dependencies: ["AWSCore", "HTTPCore", "HTMLDocument", "Workbook"]),
         // The domain, by flow: alerts (webhook and alerts table), checks, digest; and what they share.
         .target(name: "OpsCore", dependencies: ["AWSCore", "HTTPCore", "CivilTime", "HTMLDocument", "CZlib", nioHTTP1, logging]),
+        // `opsdaily monitors` and `opsdaily dashboards`: the monitor export and the catalogue's drift, dashboard files.
+        .target(name: "DatadogAsCode", dependencies: ["OpsCore", "HTTPCore", "CivilTime", "Workbook"]),
         // The Lambda glue daily-check and notification share: clients built once, the scheduled event handed on.
         .target(name: "ScheduledFunction", dependencies: ["LambdaRuntime", "OpsCore", "AWSCore", "HTTPCore", "CivilTime", logging]),
         .target(name: "LambdaEmulator", dependencies: ["LambdaRuntime", nioCore, nioPosix, nioHTTP1]),
@@ -77,7 +79,7 @@ let package = Package(
         // The operators' command line: one command per type, conventions of SPEC §13.0; `opsdaily` is its main.
         .target(
             name: "OpsdailyCommands",
-            dependencies: ["AWSCore", "AWSCredentialSources", "HTTPCore", "CivilTime", "Inventory", "Fleet", "OpsCore", nioHTTP1, logging, argumentParser]
+            dependencies: ["AWSCore", "AWSCredentialSources", "HTTPCore", "CivilTime", "Inventory", "Fleet", "OpsCore", "DatadogAsCode", nioHTTP1, logging, argumentParser]
         ),
         .executableTarget(name: "OpsdailyCLI", dependencies: ["OpsdailyCommands"]),
 
@@ -108,6 +110,9 @@ let package = Package(
             name: "OpsdailyCommandsTests", dependencies: ["OpsdailyCommands", "TestSupport", "FunctionTestSupport"], exclude: ["Fixtures"]
         ),
         .testTarget(name: "FleetTests", dependencies: ["Fleet", "AWSCore", "HTTPCore", "Workbook", "TestSupport", nioHTTP1]),
+        .testTarget(
+            name: "DatadogAsCodeTests", dependencies: ["DatadogAsCode", "OpsCore", "HTTPCore", "CivilTime", "Workbook", "TestSupport"], exclude: ["Fixtures"]
+        ),
         .testTarget(name: "WorkbookTests", dependencies: ["Workbook", "XMLTree", "CZlib"], exclude: ["Fixtures"]),
         .testTarget(
             name: "InventoryTests", dependencies: ["Inventory", "AWSCore", "HTTPCore", "CivilTime", "Workbook", "TestSupport", nioHTTP1]

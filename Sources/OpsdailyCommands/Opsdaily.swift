@@ -7,7 +7,7 @@ public struct Opsdaily: AsyncParsableCommand {
         abstract: "The operators' tools of opsdaily: identities, the webhook, inventories, fleet hygiene, monitors.",
         discussion: "Exit codes: 0 done, 1 failed, 2 usage error, 3 an audit found something.",
         version: "0.1.0",
-        subcommands: [WhoamiCommand.self, InventoryCommand.self, TagsCommand.self, AutorecoveryCommand.self, WebhookCommand.self])
+        subcommands: [WhoamiCommand.self, InventoryCommand.self, TagsCommand.self, AutorecoveryCommand.self, MonitorsCommand.self, DashboardsCommand.self, WebhookCommand.self])
 
     public init() {}
 

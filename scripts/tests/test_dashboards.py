@@ -424,3 +424,44 @@ def test_metric_extraction_reads_formulas_and_hostmaps():
     ec2 = load(DASHBOARDS / "ec2.json")
     hostmap = [q for p, q in dashboards.metric_queries(ec2) if p.endswith(".fill.q")]
     assert hostmap == ["avg:system.cpu.idle{$ec2type,$host} by {host}"]
+
+
+# --- opsdaily dashboards check: its table of the spec ------------------------------------------------
+
+SWIFT_TABLE = REPO / "Sources" / "DatadogAsCode" / "Dashboards" / "DashboardSchema.swift"
+
+
+def swift_table():
+    """DashboardSchema.swift as data: its string lists and its widget types."""
+    text = SWIFT_TABLE.read_text(encoding="utf-8")
+
+    def strings(listing):
+        return re.findall(r'"([^"]*)"', listing)
+
+    lists = {name: strings(body) for name, body in re.findall(r"static let (\w+) = \[([^\]]*)\]", text)}
+    types = {kind: (strings(definitions), strings(required)) for kind, definitions, required in re.findall(
+        r'"(\w+)": WidgetType\(\s*definitions: \[([^\]]*)\], required: \[([^\]]*)\]\)', text)}
+    return lists, types
+
+
+def test_the_swift_widget_table_is_the_specs(spec):
+    """`opsdaily dashboards check` checks against a table, not the spec: the table must say what the spec says."""
+    with open(SPEC, encoding="utf-8") as handle:
+        schemas = yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))["components"]["schemas"]
+    lists, types = swift_table()
+    assert lists == {
+        "dashboardRequired": schemas["Dashboard"]["required"],
+        "layoutTypes": schemas["DashboardLayoutType"]["enum"],
+        "reflowTypes": schemas["DashboardReflowType"]["enum"],
+        "templateVariableRequired": schemas["DashboardTemplateVariable"]["required"],
+        "widgetRequired": schemas["Widget"]["required"],
+        "widgetLayoutRequired": schemas["WidgetLayout"]["required"],
+        "groupLayoutTypes": schemas["WidgetLayoutType"]["enum"],
+    }
+    from_spec = {}
+    for kind, branches in spec.widget_types.items():
+        required = {tuple(sorted(r for r in schemas[b].get("required", []) if r != "type")) for b in branches}
+        assert len(required) == 1, f"{kind}: its schemas disagree on what is required"
+        from_spec[kind] = (sorted(branches), list(required.pop()))
+    assert {kind: (sorted(definitions), sorted(required)) for kind, (definitions, required) in types.items()} == from_spec
+    assert len(types) == len(from_spec) == 40

@@ -7,8 +7,8 @@ import AWSCore
 import HTTPCore
 import NIOHTTP1
 
-/// Datadog API v1, the calls the daily check needs. Every call has a deadline and the retry policy; the
-/// keys travel only in headers, which `HTTPRequest` never prints.
+/// Datadog API v1, the calls the daily check and the operators' tools need. Every call has a deadline and the
+/// retry policy; the keys travel only in headers, which `HTTPRequest` never prints.
 public struct DatadogClient: Sendable {
     /// Datadog's own maximum is 1000; smaller pages keep each answer quick under a 20 s deadline.
     public static let defaultPageSize = 200
@@ -57,13 +57,29 @@ public struct DatadogClient: Sendable {
         try await get(Monitor.self, path: "/api/v1/monitor/\(id)", query: [("group_states", "all"), ("with_downtimes", "true")])
     }
 
+    /// One dashboard (`GET /api/v1/dashboard/{id}`) as the bytes Datadog sent: a dashboard is written back to a
+    /// file, and decoding it into a model first would lose what the model does not know (and turn `1.0` into `1`).
+    public func dashboard(id: String) async throws(DatadogError) -> [UInt8] {
+        try await body(path: "/api/v1/dashboard/\(URIEncoding.encode(id))", query: [])
+    }
+
     private func get<Value: Decodable>(_ type: Value.Type, path: String, query: [(String, String)]) async throws(DatadogError) -> Value {
+        let bytes = try await body(path: path, query: query)
+        do {
+            return try JSONDecoder().decode(Value.self, from: Data(bytes))
+        } catch {
+            throw .malformedResponse(path: path, detail: String(describing: error).prefix(300).description)
+        }
+    }
+
+    private func body(path: String, query: [(String, String)]) async throws(DatadogError) -> [UInt8] {
         let queryText = query.map { "\(URIEncoding.encode($0.0))=\(URIEncoding.encode($0.1))" }.joined(separator: "&")
         var headers = HTTPHeaders()
         headers.add(name: "Accept", value: "application/json")
         headers.add(name: "DD-API-KEY", value: keys.apiKey)
         headers.add(name: "DD-APPLICATION-KEY", value: keys.applicationKey)
-        let request = HTTPRequest(method: .GET, url: "\(endpoint.baseURL)\(path)?\(queryText)", headers: headers, timeout: policy.timeout)
+        let url = queryText.isEmpty ? "\(endpoint.baseURL)\(path)" : "\(endpoint.baseURL)\(path)?\(queryText)"
+        let request = HTTPRequest(method: .GET, url: url, headers: headers, timeout: policy.timeout)
         let response: HTTPResponse
         do {
             response = try await RetryingSender(policy: policy).send(request, over: transport, verdict: DatadogResponse.verdict)
@@ -75,10 +91,6 @@ public struct DatadogClient: Sendable {
         guard response.isSuccess else {
             throw .api(status: response.status, errors: DatadogResponse.errors(in: response.body), path: path)
         }
-        do {
-            return try JSONDecoder().decode(Value.self, from: Data(response.body))
-        } catch {
-            throw .malformedResponse(path: path, detail: String(describing: error).prefix(300).description)
-        }
+        return response.body
     }
 }

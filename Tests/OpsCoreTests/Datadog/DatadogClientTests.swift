@@ -133,4 +133,16 @@ import Testing
             return true
         }
     }
+
+    /// A dashboard comes back as the bytes sent (`1.0` and key order intact), its id encoded into the path.
+    @Test func aDashboardIsItsBytes() async throws {
+        let body = #"{"widgets": [{"id": 1, "definition": {"type": "note", "content": "x", "font_size": 1.0}}], "title": "T"}"#
+        let http = ScriptedTransport([.status(200, body: body)])
+        #expect(try await client(http).dashboard(id: "abc-def-ghi") == Array(body.utf8))
+        #expect(http.requests.map(\.url) == ["https://dd.test/api/v1/dashboard/abc-def-ghi"])
+        let odd = ScriptedTransport([.status(404, body: #"{"errors": ["Dashboard with ID a/b not found"]}"#)])
+        await #expect(throws: DatadogError.api(status: 404, errors: ["Dashboard with ID a/b not found"], path: "/api/v1/dashboard/a%2Fb")) {
+            try await client(odd).dashboard(id: "a/b")
+        }
+    }
 }

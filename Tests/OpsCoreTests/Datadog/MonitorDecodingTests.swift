@@ -60,6 +60,26 @@ import Testing
         #expect(reparsed?["id"] as? Int == 1)
     }
 
+    /// What the operators' export and drift read besides the state.
+    @Test func whatWasWrittenIntoAMonitorAndByWhom() throws {
+        let monitor = monitors[0]
+        #expect(monitor.message == "CPU high.\n\nNotify: @webhook-opsdaily-collection")
+        #expect(monitor.created == (try Instant(iso8601: "2026-07-01T02:03:04.567Z")))
+        #expect(monitor.modified == (try Instant(iso8601: "2026-08-01T00:00:00Z")))
+        #expect(monitor.creator == MonitorCreator(name: "Terraform", handle: "tf@ops.example", email: nil, id: 2_417_393))
+        guard case .object(let options) = monitor.options else { Issue.record("options: \(monitor.options)"); return }
+        #expect(options["a_future_option"] == .object(["x": .array([.integer(1), .integer(2)])]))
+        #expect(monitors[1].message == "" && monitors[1].options == .null && monitors[1].creator == nil && monitors[1].created == nil)
+    }
+
+    @Test func oddExportFieldsLoseNothingElse() {
+        let monitor = monitors[4]
+        #expect(monitor.message == "")
+        #expect(monitor.options == .string("not an object"))
+        #expect(monitor.created == nil && monitor.modified == nil && monitor.creator == nil)
+        #expect(monitor.matchingDowntimes.count == 1)
+    }
+
     @Test func aMonitorWithoutIdIsRefused() {
         #expect(throws: DecodingError.self) { try JSONDecoder().decode(Monitor.self, from: Data(#"{"name": "x"}"#.utf8)) }
     }

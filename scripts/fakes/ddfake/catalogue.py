@@ -3,6 +3,8 @@
 Catalogue schema (terraform/datadog/monitors.json):
   {"monitors": [{"key", "priority", "tower", "title", "type", "query", "message",
                  "thresholds", "tags", "multi", "options"}]}
+The fake also takes "team" per entry (not in the Terraform file): another team's monitor, or with
+null one without a team: tag, as an org holds monitors made in the UI.
 """
 
 import hashlib
@@ -101,7 +103,10 @@ def build_definitions(entries, team, taken):
         extra_tags = _require(entry, index, "tags", list, optional=True) or []
         multi = _require(entry, index, "multi", bool, optional=True)
         prefix = f"[P{priority}]" if priority is not None else ""
-        tags = [f"team:{team}", f"monitor:{key}"]
+        owner = entry["team"] if "team" in entry else team
+        if owner is not None and not isinstance(owner, str):
+            raise CatalogueError(f"monitors[{index}].team: expected str or null, got {owner!r}")
+        tags = ([f"team:{owner}"] if owner is not None else []) + [f"monitor:{key}"]
         tags += [tag for tag in extra_tags if isinstance(tag, str) and tag not in tags]
         definitions.append(MonitorDef(
             key=key,

@@ -63,6 +63,18 @@ def test_an_explicit_catalogue_replaces_the_old_one(dd):
     assert len(monitors) == 2
 
 
+def test_an_entry_may_name_another_team_or_none(dd):
+    entry = {"priority": 3, "tower": "DB", "title": "t", "type": "query alert", "query": "q"}
+    body = {"monitors": [{**entry, "key": "MINE"}, {**entry, "key": "THEIRS", "team": "payments"},
+                         {**entry, "key": "NOBODYS", "team": None}], "extra_monitors": 0}
+    assert dd.request("POST", "/_fake/monitors", body=body).status == 200
+    tags = {m["tags"][-1]: m["tags"] for m in dd.api("/api/v1/monitor").json()}
+    assert tags == {"monitor:MINE": ["team:argos", "monitor:MINE"], "monitor:THEIRS": ["team:payments", "monitor:THEIRS"],
+                    "monitor:NOBODYS": ["monitor:NOBODYS"]}
+    bad = {"monitors": [{**entry, "key": "X", "team": 7}]}
+    assert dd.request("POST", "/_fake/monitors", body=bad).status == 400
+
+
 def test_reset_restores_the_start_up_catalogue(dd):
     before = dd.api("/api/v1/monitor").json()
     dd.request("POST", "/_fake/monitors", body={"generate": 5, "extra_monitors": 0})
