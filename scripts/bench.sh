@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/bench"
 status=0
-for part in runtime.sh signing.sh ingest.sh check.sh digest.sh whoami.sh inventory.sh; do
+for part in runtime.sh coldstart.sh signing.sh ingest.sh check.sh digest.sh whoami.sh inventory.sh; do
     [ -x "$part" ] || continue
     echo "=== ${part%.sh} ==="
     "./$part" || status=1

@@ -8,7 +8,7 @@ import OpsCore
 // The connection pool to AWS, kept for the life of the process: an init failure exits with it still
 // open rather than tearing down a client mid-initialisation.
 let transport = AsyncHTTPClientTransport()
-await LambdaRuntime.run { context in
+LambdaRuntime.run { context in
     let configuration = try CollectionConfiguration(environment: EnvironmentReader(context.environment))
     let clients = try FunctionClients(environment: context.environment, transport: transport, logger: context.logger)
     return CollectionHandler(ingestor: WebhookIngestor(

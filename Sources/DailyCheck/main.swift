@@ -3,7 +3,7 @@ import ScheduledFunction
 
 // daily-check: a schedule event → every selected Datadog monitor checked → checks table, HTML report on S3,
 // one Slack post. Configuration and secrets are read once per cold start.
-await ScheduledFunction.run(configuration: DailyCheckConfiguration.init(environment:)) { configuration, clients in
+ScheduledFunction.run(configuration: DailyCheckConfiguration.init(environment:)) { configuration, clients in
     let scheduled = configuration.scheduled
     let datadog = DatadogClient(
         endpoint: configuration.datadog,

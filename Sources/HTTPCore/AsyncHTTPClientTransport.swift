@@ -2,10 +2,15 @@ import AsyncHTTPClient
 import NIOCore
 import NIOHTTP1
 import NIOPosix
+import Synchronization
 
 /// The real transport: one AsyncHTTPClient connection pool, connect and read timeouts on every connection,
 /// and each request's own overall deadline. A function keeps one for its whole life; whoever creates
 /// one elsewhere calls `shutdown()` when done.
+///
+/// The pool, and even its configuration, are made by the first request: making them looks up the tracing
+/// instrument, builds the TLS configuration and starts the event loop threads, work a function would otherwise
+/// do before its first event even when its init sends nothing.
 public final class AsyncHTTPClientTransport: HTTPTransport {
     public struct Timeouts: Sendable {
         public var connect: Duration
@@ -21,23 +26,63 @@ public final class AsyncHTTPClientTransport: HTTPTransport {
     /// Answers larger than this are refused rather than buffered (reports are a few MB at most).
     public static let maximumResponseBytes = 64 * 1024 * 1024
 
-    private let client: HTTPClient
+    private enum State {
+        case idle
+        case running(HTTPClient)
+        case shutDown
+    }
+
+    private let timeouts: Timeouts
+    private let connectionsPerHost: Int
+    private let state = Mutex(State.idle)
 
     /// `connectionsPerHost`: open connections to one host (AsyncHTTPClient's default is 8). A caller that bounds
     /// its own concurrency per service raises it, so that services sharing one endpoint (a proxy, a local AWS)
     /// are not queued behind each other.
     public init(timeouts: Timeouts = Timeouts(), connectionsPerHost: Int = 8) {
+        self.timeouts = timeouts
+        self.connectionsPerHost = connectionsPerHost
+    }
+
+    private func makeClient() -> HTTPClient {
         var configuration = HTTPClient.Configuration()
         configuration.timeout = HTTPClient.Configuration.Timeout(
             connect: TimeAmount(timeouts.connect), read: TimeAmount(timeouts.read))
         configuration.connectionPool = HTTPClient.Configuration.ConnectionPool(
             idleTimeout: configuration.connectionPool.idleTimeout, concurrentHTTP1ConnectionsPerHostSoftLimit: connectionsPerHost)
         configuration.redirectConfiguration = .disallow
-        client = HTTPClient(eventLoopGroup: MultiThreadedEventLoopGroup.singleton, configuration: configuration)
+        return HTTPClient(eventLoopGroup: MultiThreadedEventLoopGroup.singleton, configuration: configuration)
     }
 
     public func shutdown() async throws {
-        try await client.shutdown()
+        let running = try state.withLock { state throws(HTTPClientError) -> HTTPClient? in
+            switch state {
+            case .idle:
+                state = .shutDown
+                return nil
+            case .running(let client):
+                state = .shutDown
+                return client
+            case .shutDown:
+                throw .alreadyShutdown
+            }
+        }
+        try await running?.shutdown()
+    }
+
+    private func client() throws(HTTPClientError) -> HTTPClient {
+        try state.withLock { state throws(HTTPClientError) -> HTTPClient in
+            switch state {
+            case .idle:
+                let client = makeClient()
+                state = .running(client)
+                return client
+            case .running(let client):
+                return client
+            case .shutDown:
+                throw .alreadyShutdown
+            }
+        }
     }
 
     public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
@@ -48,7 +93,7 @@ public final class AsyncHTTPClientTransport: HTTPTransport {
             outgoing.body = .bytes(ByteBuffer(bytes: request.body))
         }
         do {
-            let response = try await client.execute(outgoing, timeout: TimeAmount(request.timeout))
+            let response = try await client().execute(outgoing, timeout: TimeAmount(request.timeout))
             var body = try await response.body.collect(upTo: Self.maximumResponseBytes)
             return HTTPResponse(
                 status: Int(response.status.code),

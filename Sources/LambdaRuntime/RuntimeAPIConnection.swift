@@ -16,16 +16,22 @@ struct RuntimeAPIConnection: ~Copyable {
 
     /// Opens the connection. `/next` long-polls, so there is deliberately no read timeout.
     static func connect(to endpoint: RuntimeAPIEndpoint, group: any EventLoopGroup) async throws -> Channel {
+        let bootstrap = ClientBootstrap(group: group)
+            .channelOption(.tcpOption(.tcp_nodelay), value: 1)
+            .connectTimeout(.seconds(5))
+        let initializer: @Sendable (any NIOCore.Channel) -> EventLoopFuture<Channel> = { channel in
+            channel.eventLoop.makeCompletedFuture {
+                try channel.pipeline.syncOperations.addHTTPClientHandlers()
+                return try Channel(wrappingChannelSynchronously: channel)
+            }
+        }
         do {
-            return try await ClientBootstrap(group: group)
-                .channelOption(.tcpOption(.tcp_nodelay), value: 1)
-                .connectTimeout(.seconds(5))
-                .connect(host: endpoint.host, port: endpoint.port) { channel in
-                    channel.eventLoop.makeCompletedFuture {
-                        try channel.pipeline.syncOperations.addHTTPClientHandlers()
-                        return try Channel(wrappingChannelSynchronously: channel)
-                    }
-                }
+            // Lambda gives an IP address: connecting to it as one skips the resolver and the thread it
+            // would start to look the name up.
+            if let address = try? SocketAddress(ipAddress: endpoint.host, port: endpoint.port) {
+                return try await bootstrap.connect(to: address, channelInitializer: initializer)
+            }
+            return try await bootstrap.connect(host: endpoint.host, port: endpoint.port, channelInitializer: initializer)
         } catch {
             throw RuntimeError.connectionFailed("\(endpoint.hostHeader): \(error)")
         }

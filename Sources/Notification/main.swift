@@ -4,7 +4,7 @@ import ScheduledFunction
 // notification: a schedule event five minutes after a check → the alerts since the previous slot and of
 // the local day so far, the slot's check run → alert report on S3, one Slack digest. Configuration and
 // secrets are read once per cold start.
-await ScheduledFunction.run(configuration: NotificationConfiguration.init(environment:)) { configuration, clients in
+ScheduledFunction.run(configuration: NotificationConfiguration.init(environment:)) { configuration, clients in
     let scheduled = configuration.scheduled
     let dynamoDB = try clients.dynamoDB()
     return NotificationService(

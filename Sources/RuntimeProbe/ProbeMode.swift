@@ -1,8 +1,8 @@
 enum ProbeMode {
     case typed, raw, initFail
 
-    init(environment: [String: String]) {
-        switch environment["PROBE_MODE"] {
+    init(_ name: String?) {
+        switch name {
         case "raw": self = .raw
         case "init-fail": self = .initFail
         default: self = .typed

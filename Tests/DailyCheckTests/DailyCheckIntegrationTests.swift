@@ -235,6 +235,41 @@ import FunctionTestSupport
         #expect(text.contains("at the latest") && text.contains("The function's role signed this link."), "\(text)")
     }
 
+    /// Secrets are read by the first event, not at init: a secret that cannot be read fails that invocation
+    /// and leaves the process serving, and a later event, once the secret is there, reads it and runs.
+    @Test func anUnreadableSecretFailsTheInvocationAndALaterEventReadsItAgain() async throws {
+        defer { Task { try await shutdown() } }
+        let later = prefix + "later"
+        // The keys provision_local.py stores.
+        let keyedDatadog = try await FakeServer.datadog(extra: ["--api-key", "local-api-key", "--app-key", "local-app-key"])
+        var fromSecrets = environment
+        fromSecrets["OPS_DATADOG_API_KEY"] = nil
+        fromSecrets["OPS_DATADOG_APP_KEY"] = nil
+        fromSecrets["OPS_DATADOG_SECRET_ID"] = later + "/datadog"
+        fromSecrets["OPS_DATADOG_API_URL"] = keyedDatadog.baseURL
+        let check = try await Self.emulator(environment: fromSecrets, output: "daily-check-secret-\(prefix)")
+        let event = ByteBuffer(string: #"{"scheduled_time": "2026-11-25T00:00:00Z"}"#)
+
+        let failed = try await check.invoke(event)
+        guard case .functionError(_, let document) = failed else {
+            Issue.record("a secret that cannot be read must fail the invocation: \(failed)")
+            try await check.shutdown()
+            return
+        }
+        #expect(String(buffer: document).contains("ResourceNotFoundException"), "\(String(buffer: document))")
+
+        _ = try LocalAWS.provision(endpoint: moto.endpoint, prefix: later)
+        let result = try await check.invoke(event)
+        let statistics = try await check.statistics()
+        try await check.shutdown()
+        // Released, the fake would stop before the invocations it serves.
+        withExtendedLifetime(keyedDatadog) {}
+        #expect(statistics.initErrors == 0 && statistics.processStarts == 1, "\(statistics)")
+        guard case .response(let body) = result else { throw InvocationFailed(result: "\(result)") }
+        let outcome = try JSONSerialization.jsonObject(with: Data(body.readableBytesView)) as? [String: Any] ?? [:]
+        #expect(outcome["status"] as? String == "finished" && outcome["total"] as? Int == 44, "\(outcome)")
+    }
+
     /// A by-host monitor with 5,000 failing groups passes DynamoDB's 400 KB item with its JSON and every group:
     /// stored shortened and flagged, and the rest of the run with it.
     @Test func aMonitorWithFiveThousandGroupsIsStoredAndFlagged() async throws {

@@ -9,12 +9,14 @@ import Synchronization
 /// config file. The files are read once, at the first call that finds credentials.
 public final class ProfileCredentialProvider: CredentialProvider {
     public let profile: String
-    private let paths: (credentials: String, config: String)
+    /// The files' paths are found by the first call: without `HOME` (as on Lambda) that asks the user
+    /// database, which a process whose credentials are in its environment never needs.
+    private let environment: [String: String]
     private let cache = Mutex<AWSCredentials?>(nil)
 
     public init(profile: String? = nil, environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.profile = profile ?? environment.nonEmpty("AWS_PROFILE") ?? "default"
-        self.paths = SharedConfigFile.paths(environment: environment)
+        self.environment = environment
     }
 
     public func credentials() async throws -> AWSCredentials {
@@ -25,6 +27,7 @@ public final class ProfileCredentialProvider: CredentialProvider {
     }
 
     private func load() throws -> AWSCredentials {
+        let paths = SharedConfigFile.paths(environment: environment)
         let credentials = try SharedConfigFile(contentsOf: paths.credentials)
         let config = try SharedConfigFile(contentsOf: paths.config)
         let files = "\(paths.credentials) or \(paths.config)"
