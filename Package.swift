@@ -65,7 +65,9 @@ let package = Package(
         .target(name: "DatadogAsCode", dependencies: ["OpsCore", "HTTPCore", "CivilTime", "Workbook"]),
         // The Lambda glue daily-check and notification share: clients built once, the scheduled event handed on.
         .target(name: "ScheduledFunction", dependencies: ["LambdaRuntime", "OpsCore", "AWSCore", "HTTPCore", "CivilTime", logging]),
-        .target(name: "LambdaEmulator", dependencies: ["LambdaRuntime", nioCore, nioPosix, nioHTTP1]),
+        // posix_spawn's close-from action, which Swift's Glibc module does not declare (the emulator's children).
+        .target(name: "CSpawn"),
+        .target(name: "LambdaEmulator", dependencies: ["LambdaRuntime", "CSpawn", nioCore, nioPosix, nioHTTP1]),
 
         // The functions: configuration, wiring, the handler.
         .executableTarget(

@@ -146,7 +146,10 @@ final class EmulatorHTTPHandler: ChannelInboundHandler, RemovableChannelHandler 
     private func write(_ response: EmulatorResponse, context: ChannelHandlerContext, keepAlive: Bool) {
         guard context.channel.isActive else { return }
         if response.dropConnection {
-            context.close(promise: nil)
+            // The FIN first: shutting the socket down ends the connection even where a child process holds
+            // a copy of its descriptor, which a close alone would not.
+            let channel = context.channel
+            channel.close(mode: .output).whenComplete { _ in channel.close(promise: nil) }
             return
         }
         var headers = response.headers

@@ -1,3 +1,4 @@
+import CSpawn
 import Foundation
 import NIOCore
 
@@ -36,6 +37,11 @@ final class FunctionProcess: Sendable {
             posix_spawn_file_actions_addopen(&fileActions, STDOUT_FILENO, outputPath, O_WRONLY | O_CREAT | O_APPEND, 0o644)
             posix_spawn_file_actions_adddup2(&fileActions, STDOUT_FILENO, STDERR_FILENO)
         }
+        // A function starts with stdin, stdout and stderr only, as on Lambda. NIO accepts without
+        // SOCK_CLOEXEC, so without this a function would hold copies of the emulator's connections (its
+        // own and other runtimes'), and a connection the emulator closes would stay open for the runtime.
+        // (Darwin: POSIX_SPAWN_CLOEXEC_DEFAULT below.)
+        cspawn_add_close_from(&fileActions, STDERR_FILENO + 1)
         let arguments = command.map { strdup($0) } + [nil]
         let variables = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer {
@@ -55,7 +61,11 @@ final class FunctionProcess: Sendable {
         sigemptyset(&defaults)
         for signal in [SIGTERM, SIGINT, SIGHUP, SIGPIPE] { sigaddset(&defaults, signal) }
         posix_spawnattr_setsigdefault(&attributes, &defaults)
+        #if os(Linux)
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        #else
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_CLOEXEC_DEFAULT))
+        #endif
         var pid: pid_t = 0
         startedAt = .now()
         let status = posix_spawnp(&pid, executable, &fileActions, &attributes, arguments, variables)
