@@ -61,8 +61,10 @@ class Org:
         return self._commit(self._catalogue, scenario_document, self._extra)
 
     def replace_catalogue(self, catalogue_entries, extra_monitors=None):
+        # The org's clock stays where it is: the same catalogue posted twice gives the same listing, even
+        # when the second post lands in the next second (generation is deterministic, timestamps included).
         extra = self._extra if extra_monitors is None else extra_monitors
-        return self._commit(catalogue_entries, self._scenario, extra)
+        return self._commit(catalogue_entries, self._scenario, extra, now=self._snapshot.renderer.now)
 
     def _commit(self, catalogue_entries, scenario_document, extra_monitors, now=None):
         """Build the whole org first, so a bad control request leaves it unchanged."""

@@ -96,3 +96,19 @@ def test_a_bad_catalogue_is_refused_and_the_old_one_stays(dd, body):
     assert reply.status == 400
     assert reply.json()["errors"][0]
     assert dd.api("/api/v1/monitor").json() == before
+
+
+def test_a_catalogue_generated_again_a_second_later_lists_the_same(monkeypatch):
+    # In process, with the clock moved on between the two posts: the race the HTTP test above can only hit by chance.
+    import ddfake.org as org_module
+    from ddfake.generate import generated_catalogue
+
+    org = org_module.Org("argos", [], {"monitors": {}}, 0)
+    entries = generated_catalogue(20)
+    first = org.replace_catalogue(entries, 0)
+    later = org_module.time.time() + 5
+    monkeypatch.setattr(org_module.time, "time", lambda: later)
+    second = org.replace_catalogue(entries, 0)
+    listing = lambda snapshot: [snapshot.renderer.monitor(d) for d in snapshot.definitions]
+    assert listing(second) == listing(first)
+    assert listing(first)[0]["created"]
