@@ -8,7 +8,8 @@ set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
 cd "$REPO_ROOT"
 
-ensure_apt_packages zlib1g-dev binutils curl
+# openssl makes the certificates of the TLS tests (HTTP1ClientTests).
+ensure_apt_packages zlib1g-dev binutils curl openssl
 ensure_local_aws_python
 # openpyxl and openxml-audit read back every workbook the tests write (pinned: the audit adds checks between releases).
 ensure_venv workbook openpyxl==3.1.5 openxml-audit==0.8.0 >/dev/null
@@ -36,7 +37,7 @@ step() {
 # Every module a target imports must be declared in Package.swift, not reached through another target.
 step build swift build --build-tests --explicit-target-dependency-import-check error
 step swift-tests swift test --skip-build --parallel
-step script-tests python3 -m pytest -q scripts/fakes/tests scripts/tests/test_day_generator.py scripts/tests/test_day_player.py scripts/tests/test_function_calls.py scripts/tests/test_check_catalogue.py scripts/tests/test_inventory_fixture.py scripts/tests/test_inventory_end_to_end.py scripts/tests/test_fleet_fixture.py scripts/tests/test_fleet_end_to_end.py scripts/tests/test_monitors_end_to_end.py
+step script-tests python3 -m pytest -q -rfE scripts/fakes/tests scripts/tests/test_day_generator.py scripts/tests/test_day_player.py scripts/tests/test_function_calls.py scripts/tests/test_check_catalogue.py scripts/tests/test_inventory_fixture.py scripts/tests/test_inventory_end_to_end.py scripts/tests/test_fleet_fixture.py scripts/tests/test_fleet_end_to_end.py scripts/tests/test_monitors_end_to_end.py
 step packages scripts/check-packages.sh
 # The whole day: sending it costs about a second, so CI plays the README's default rather than a shorter one.
 step emulation scripts/emulate.sh --seed 1
@@ -58,6 +59,18 @@ passed=$(( ${swift_passed:-0} + ${py_passed:-0} ))
 failed=$(( ${swift_failed:-0} + ${py_failed:-0} ))
 if grep -q failed "$results"/*.status; then
     [ "$failed" -gt 0 ] || failed=1
+fi
+# The end of a CI log is what a reader sees first: name what failed there, not only in the step's output.
+if [ "$failed" -gt 0 ]; then
+    echo "what failed:"
+    grep -hE '^✘ Test .* (failed|recorded an issue)' "$results/swift-tests.log" | grep -v '^✘ Test run with' | head -20 || true
+    grep -hE '^(FAILED|ERROR) ' "$results/script-tests.log" | head -20 || true
+    for name in "${steps[@]}"; do
+        if [ "$(cat "$results/$name.status")" = failed ]; then
+            echo "step $name failed; its last lines:"
+            tail -n 15 "$results/$name.log" | sed 's/^/  /'
+        fi
+    done
 fi
 echo "tests: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
