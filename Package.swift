@@ -5,6 +5,7 @@ let nioCore: Target.Dependency = .product(name: "NIOCore", package: "swift-nio")
 let nioPosix: Target.Dependency = .product(name: "NIOPosix", package: "swift-nio")
 let nioHTTP1: Target.Dependency = .product(name: "NIOHTTP1", package: "swift-nio")
 let logging: Target.Dependency = .product(name: "Logging", package: "swift-log")
+let nioSSL: Target.Dependency = .product(name: "NIOSSL", package: "swift-nio-ssl")
 let asyncHTTPClient: Target.Dependency = .product(name: "AsyncHTTPClient", package: "async-http-client")
 let argumentParser: Target.Dependency = .product(name: "ArgumentParser", package: "swift-argument-parser")
 
@@ -27,6 +28,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
@@ -40,8 +42,12 @@ let package = Package(
         .target(name: "XMLTree"),
         // Self-contained HTML pages: escaping for text and attributes, the frame with its Content-Security-Policy.
         .target(name: "HTMLDocument"),
-        // HTTP as plain values over one AsyncHTTPClient pool, and how to retry: shared by AWS, Datadog, Slack.
-        .target(name: "HTTPCore", dependencies: [nioCore, nioPosix, nioHTTP1, asyncHTTPClient]),
+        // HTTP as plain values behind a transport protocol, and how to retry: shared by AWS, Datadog, Slack.
+        .target(name: "HTTPCore", dependencies: [nioCore, nioHTTP1]),
+        // The functions' transport: HTTP/1.1 with keep-alive over SwiftNIO and NIOSSL, nothing they do not use.
+        .target(name: "HTTP1Client", dependencies: ["HTTPCore", nioCore, nioPosix, nioHTTP1, nioSSL, .product(name: "NIOTLS", package: "swift-nio")]),
+        // The command line's transport: AsyncHTTPClient's pool, with its per-host connection limit.
+        .target(name: "AsyncHTTPClientSupport", dependencies: ["HTTPCore", nioCore, nioPosix, nioHTTP1, asyncHTTPClient]),
         // The Lambda Runtime API client: the invocation loop, its connection, context, handlers, logging.
         .target(name: "LambdaRuntime", dependencies: ["CivilTime", nioCore, nioPosix, nioHTTP1, logging]),
         // Our SHA-256 block function on the x86 SHA extensions, with runtime detection (AWSCore's SHA256).
@@ -64,7 +70,7 @@ let package = Package(
         // `opsdaily monitors` and `opsdaily dashboards`: the monitor export and the catalogue's drift, dashboard files.
         .target(name: "DatadogAsCode", dependencies: ["OpsCore", "HTTPCore", "CivilTime", "Workbook"]),
         // The Lambda glue daily-check and notification share: clients built once, the scheduled event handed on.
-        .target(name: "ScheduledFunction", dependencies: ["LambdaRuntime", "OpsCore", "AWSCore", "HTTPCore", "CivilTime", logging]),
+        .target(name: "ScheduledFunction", dependencies: ["LambdaRuntime", "OpsCore", "AWSCore", "HTTPCore", "HTTP1Client", "CivilTime", logging]),
         // posix_spawn's close-from action, which Swift's Glibc module does not declare (the emulator's children).
         .target(name: "CSpawn"),
         .target(name: "LambdaEmulator", dependencies: ["LambdaRuntime", "CSpawn", nioCore, nioPosix, nioHTTP1]),
@@ -72,7 +78,7 @@ let package = Package(
         // The functions: configuration, wiring, the handler.
         .executableTarget(
             name: "CollectionFunction",
-            dependencies: ["LambdaRuntime", "OpsCore", "AWSCore", "HTTPCore", nioCore],
+            dependencies: ["LambdaRuntime", "OpsCore", "AWSCore", "HTTPCore", "HTTP1Client", nioCore],
             path: "Sources/Collection"
         ),
         .executableTarget(name: "DailyCheckFunction", dependencies: ["ScheduledFunction", "OpsCore", "CivilTime"], path: "Sources/DailyCheck"),
@@ -81,7 +87,7 @@ let package = Package(
         // The operators' command line: one command per type, conventions of SPEC §13.0; `opsdaily` is its main.
         .target(
             name: "OpsdailyCommands",
-            dependencies: ["AWSCore", "AWSCredentialSources", "HTTPCore", "CivilTime", "Inventory", "Fleet", "OpsCore", "DatadogAsCode", nioHTTP1, logging, argumentParser]
+            dependencies: ["AWSCore", "AWSCredentialSources", "HTTPCore", "AsyncHTTPClientSupport", "CivilTime", "Inventory", "Fleet", "OpsCore", "DatadogAsCode", nioHTTP1, logging, argumentParser]
         ),
         .executableTarget(name: "OpsdailyCLI", dependencies: ["OpsdailyCommands"]),
 
@@ -90,24 +96,26 @@ let package = Package(
         .executableTarget(name: "RuntimeProbe", dependencies: ["LambdaRuntime", nioCore]),
         .executableTarget(name: "SigningBench", dependencies: ["AWSCore", "HTTPCore", nioHTTP1]),
         .executableTarget(name: "IngestBench", dependencies: ["OpsCore", "AWSCore", "HTTPCore", "CivilTime", logging]),
-        .executableTarget(name: "DigestBench", dependencies: ["OpsCore", "AWSCore", "HTTPCore", "CivilTime", logging]),
+        .executableTarget(name: "DigestBench", dependencies: ["OpsCore", "AWSCore", "HTTPCore", "AsyncHTTPClientSupport", "CivilTime", logging]),
 
         // Test support and tests; each test target mirrors one source target.
         .target(
             name: "TestSupport",
-            dependencies: ["OpsCore", "HTTPCore", nioCore, nioHTTP1, asyncHTTPClient],
+            dependencies: ["OpsCore", "HTTPCore", "HTTP1Client", nioCore, nioHTTP1, asyncHTTPClient],
             path: "Tests/TestSupport"
         ),
         .target(
             name: "FunctionTestSupport",
-            dependencies: ["TestSupport", "LambdaEmulator", "AWSCore", "HTTPCore", "OpsCore", "CZlib", nioCore, nioHTTP1],
+            dependencies: ["TestSupport", "LambdaEmulator", "AWSCore", "HTTPCore", "HTTP1Client", "OpsCore", "CZlib", nioCore, nioHTTP1],
             path: "Tests/FunctionTestSupport"
         ),
         .testTarget(name: "CivilTimeTests", dependencies: ["CivilTime", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "HTTPCoreTests", dependencies: ["HTTPCore", "TestSupport", nioCore, nioPosix, nioHTTP1]),
+        .testTarget(name: "HTTP1ClientTests", dependencies: ["HTTP1Client", "HTTPCore", "TestSupport", nioCore, nioPosix, nioHTTP1, nioSSL]),
+        .testTarget(name: "AsyncHTTPClientSupportTests", dependencies: ["AsyncHTTPClientSupport", "HTTPCore", "TestSupport", nioCore, nioPosix]),
         .testTarget(name: "HTMLDocumentTests", dependencies: ["HTMLDocument"]),
         .testTarget(name: "XMLTreeTests", dependencies: ["XMLTree"], exclude: ["Fixtures"]),
-        .testTarget(name: "AWSCredentialSourcesTests", dependencies: ["AWSCredentialSources", "AWSCore", "HTTPCore", "TestSupport"]),
+        .testTarget(name: "AWSCredentialSourcesTests", dependencies: ["AWSCredentialSources", "AWSCore", "HTTPCore", "AsyncHTTPClientSupport", "TestSupport"]),
         .testTarget(
             name: "OpsdailyCommandsTests", dependencies: ["OpsdailyCommands", "TestSupport", "FunctionTestSupport"], exclude: ["Fixtures"]
         ),
@@ -121,7 +129,7 @@ let package = Package(
         ),
         .testTarget(name: "LambdaRuntimeTests", dependencies: ["LambdaRuntime", "LambdaEmulator", "TestSupport", nioCore, nioHTTP1, logging]),
         .testTarget(name: "LambdaEmulatorTests", dependencies: ["LambdaEmulator", "LambdaRuntime", "TestSupport", nioCore, nioHTTP1]),
-        .testTarget(name: "AWSCoreTests", dependencies: ["AWSCore", "HTTPCore", "TestSupport", nioHTTP1], exclude: ["Fixtures"]),
+        .testTarget(name: "AWSCoreTests", dependencies: ["AWSCore", "HTTPCore", "HTTP1Client", "TestSupport", nioHTTP1], exclude: ["Fixtures"]),
         .testTarget(
             name: "OpsCoreTests",
             dependencies: ["OpsCore", "AWSCore", "HTTPCore", "CivilTime", "TestSupport", "FunctionTestSupport", nioHTTP1, logging],
@@ -135,7 +143,7 @@ let package = Package(
         .testTarget(
             name: "DailyCheckTests",
             dependencies: [
-                "DailyCheckFunction", "OpsCore", "AWSCore", "CivilTime", "LambdaEmulator", "TestSupport", "FunctionTestSupport", nioCore,
+                "DailyCheckFunction", "OpsCore", "AWSCore", "HTTPCore", "HTTP1Client", "CivilTime", "LambdaEmulator", "TestSupport", "FunctionTestSupport", nioCore,
             ]
         ),
         .testTarget(

@@ -1,3 +1,4 @@
+import HTTP1Client
 import HTTPCore
 import LambdaRuntime
 import OpsCore
@@ -7,7 +8,7 @@ import OpsCore
 
 // The connection pool to AWS, kept for the life of the process: an init failure exits with it still
 // open rather than tearing down a client mid-initialisation.
-let transport = AsyncHTTPClientTransport()
+let transport = HTTP1Transport()
 LambdaRuntime.run { context in
     let configuration = try CollectionConfiguration(environment: EnvironmentReader(context.environment))
     let clients = try FunctionClients(environment: context.environment, transport: transport, logger: context.logger)

@@ -3,6 +3,7 @@ import Glibc
 #endif
 import CivilTime
 import AWSCore
+import AsyncHTTPClientSupport
 import FoundationEssentials
 import HTTPCore
 import Logging

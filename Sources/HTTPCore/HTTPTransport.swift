@@ -1,7 +1,7 @@
 import NIOHTTP1
 
 /// One HTTP exchange, as plain values. The seam between the AWS pipeline and the network: tests put
-/// a scripted transport here, functions the AsyncHTTPClient one.
+/// a scripted transport here, the functions `HTTP1Transport`, the command line `AsyncHTTPClientTransport`.
 public protocol HTTPTransport: Sendable {
     /// Sends the request and returns whatever status came back. Network failures are thrown as `TransportError`.
     func send(_ request: HTTPRequest) async throws -> HTTPResponse
@@ -35,7 +35,7 @@ extension HTTPRequest: CustomStringConvertible {
 
 extension String {
     /// A URL up to its `?`: what may appear in errors and logs.
-    var withoutQuery: Substring { prefix { $0 != "?" } }
+    public var withoutQuery: Substring { prefix { $0 != "?" } }
 }
 
 public struct HTTPResponse: Sendable {
@@ -50,6 +50,9 @@ public struct HTTPResponse: Sendable {
     }
 
     public var isSuccess: Bool { (200..<300).contains(status) }
+
+    /// Answers larger than this are refused by the transports rather than buffered (reports are a few MB at most).
+    public static let maximumBodyBytes = 64 * 1024 * 1024
 }
 
 /// Failures below HTTP: no answer, or not in time.

@@ -1,4 +1,5 @@
 import CivilTime
+import HTTP1Client
 import HTTPCore
 import LambdaRuntime
 import OpsCore
@@ -20,7 +21,7 @@ public enum ScheduledFunction {
     ) -> Never {
         // One connection pool for AWS, Datadog and Slack, kept for the life of the process: an init failure
         // exits with it still open rather than tearing down a client mid-initialisation.
-        let transport = AsyncHTTPClientTransport()
+        let transport = HTTP1Transport()
         LambdaRuntime.run { context in
             let configuration = try readConfiguration(EnvironmentReader(context.environment))
             let clients = try FunctionClients(environment: context.environment, transport: transport, logger: context.logger)

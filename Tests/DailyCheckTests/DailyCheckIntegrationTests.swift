@@ -1,5 +1,6 @@
 import AWSCore
 import Foundation
+import HTTP1Client
 import HTTPCore
 import LambdaEmulator
 import NIOCore
@@ -15,7 +16,7 @@ import FunctionTestSupport
     let datadog: FakeServer
     let slack: FakeServer
     let emulator: RuntimeEmulator
-    let transport = AsyncHTTPClientTransport()
+    let transport = HTTP1Transport()
     let dynamoDB: DynamoDBClient
     let s3: S3Client
     let checksTable: String

@@ -1,5 +1,6 @@
 import AWSCore
 import Foundation
+import HTTP1Client
 import HTTPCore
 import LambdaEmulator
 import NIOHTTP1
@@ -16,7 +17,7 @@ public struct LocalStack: Sendable {
     public let secrets: [String: String]
     /// The access key of the report signer user, whose key is in `secrets["report-signing"]`.
     public let reportSignerAccessKeyID: String
-    public let transport: AsyncHTTPClientTransport
+    public let transport: HTTP1Transport
     public let dynamoDB: DynamoDBClient
     public let s3: S3Client
 
@@ -24,7 +25,7 @@ public struct LocalStack: Sendable {
         let moto = try await MotoServer.start(authentication: false)
         let prefix = "t\(UUID().uuidString.prefix(8).lowercased())"
         let provisioned = try LocalAWS.provision(endpoint: moto.endpoint, prefix: prefix, webhookToken: webhookToken)
-        let transport = AsyncHTTPClientTransport()
+        let transport = HTTP1Transport()
         let client = AWSClient(
             credentials: StaticCredentialProvider(AWSCredentials(accessKeyID: moto.accessKeyID, secretAccessKey: moto.secretAccessKey)),
             transport: transport)

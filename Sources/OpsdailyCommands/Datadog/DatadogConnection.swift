@@ -1,5 +1,6 @@
 import ArgumentParser
 import AWSCore
+import AsyncHTTPClientSupport
 import HTTPCore
 import OpsCore
 

@@ -4,6 +4,7 @@ import FoundationEssentials
 import Foundation
 #endif
 import AWSCore
+import AsyncHTTPClientSupport
 import CivilTime
 import Fleet
 import HTTPCore

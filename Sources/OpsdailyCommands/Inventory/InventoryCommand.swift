@@ -4,6 +4,7 @@ import FoundationEssentials
 import Foundation
 #endif
 import ArgumentParser
+import AsyncHTTPClientSupport
 import CivilTime
 import HTTPCore
 import Inventory

@@ -5,6 +5,7 @@ import Foundation
 #endif
 import ArgumentParser
 import AWSCore
+import AsyncHTTPClientSupport
 import HTTPCore
 import NIOHTTP1
 import OpsCore

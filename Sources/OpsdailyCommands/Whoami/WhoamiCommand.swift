@@ -6,6 +6,7 @@ import Foundation
 import ArgumentParser
 import AWSCore
 import AWSCredentialSources
+import AsyncHTTPClientSupport
 import HTTPCore
 
 /// `opsdaily whoami`: per profile, the account and identity its credentials are, which source gave them,

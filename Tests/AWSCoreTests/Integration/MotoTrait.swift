@@ -1,5 +1,6 @@
 @testable import AWSCore
 import Foundation
+import HTTP1Client
 import HTTPCore
 import Testing
 import TestSupport
@@ -11,7 +12,7 @@ struct MotoTrait: SuiteTrait, TestScoping {
 
     func provideScope(for test: Test, testCase: Test.Case?, performing function: @Sendable () async throws -> Void) async throws {
         let server = try await MotoServer.start(authentication: authentication)
-        let transport = AsyncHTTPClientTransport()
+        let transport = HTTP1Transport()
         do {
             try await Moto.$current.withValue(Moto(server: server, transport: transport)) { try await function() }
         } catch {
@@ -37,7 +38,7 @@ struct Moto: Sendable {
     }
 
     let server: MotoServer
-    let transport: AsyncHTTPClientTransport
+    let transport: HTTP1Transport
 
     var environment: [String: String] { ["AWS_REGION": "us-east-1", "AWS_ENDPOINT_URL": server.endpoint] }
 

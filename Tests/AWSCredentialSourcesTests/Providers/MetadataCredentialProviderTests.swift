@@ -1,5 +1,6 @@
 import AWSCore
 @testable import AWSCredentialSources
+import AsyncHTTPClientSupport
 import Foundation
 import HTTPCore
 import Testing

@@ -1,5 +1,6 @@
 import AWSCore
 import AWSCredentialSources
+import AsyncHTTPClientSupport
 import Foundation
 import HTTPCore
 import TestSupport

@@ -1,4 +1,5 @@
 @testable import AWSCore
+import AsyncHTTPClientSupport
 import HTTPCore
 import NIOCore
 import NIOPosix

@@ -1,30 +1,19 @@
 import AsyncHTTPClient
+import HTTPCore
 import NIOCore
 import NIOHTTP1
 import NIOPosix
 import Synchronization
 
-/// The real transport: one AsyncHTTPClient connection pool, connect and read timeouts on every connection,
-/// and each request's own overall deadline. A function keeps one for its whole life; whoever creates
-/// one elsewhere calls `shutdown()` when done.
+/// The operators' transport (`opsdaily`, the benches, tests as an independent client): one AsyncHTTPClient
+/// connection pool with a per-host connection limit, connect and read timeouts on every connection, and each
+/// request's own overall deadline. Whoever creates one calls `shutdown()` when done. The functions use
+/// `HTTP1Transport`, which carries a fraction of this one's code.
 ///
 /// The pool, and even its configuration, are made by the first request: making them looks up the tracing
-/// instrument, builds the TLS configuration and starts the event loop threads, work a function would otherwise
-/// do before its first event even when its init sends nothing.
+/// instrument, builds the TLS configuration and starts the event loop threads.
 public final class AsyncHTTPClientTransport: HTTPTransport {
-    public struct Timeouts: Sendable {
-        public var connect: Duration
-        /// Longest silence while waiting for bytes of an answer.
-        public var read: Duration
-
-        public init(connect: Duration = .seconds(3), read: Duration = .seconds(15)) {
-            self.connect = connect
-            self.read = read
-        }
-    }
-
-    /// Answers larger than this are refused rather than buffered (reports are a few MB at most).
-    public static let maximumResponseBytes = 64 * 1024 * 1024
+    public typealias Timeouts = HTTPTimeouts
 
     private enum State {
         case idle
@@ -94,7 +83,7 @@ public final class AsyncHTTPClientTransport: HTTPTransport {
         }
         do {
             let response = try await client().execute(outgoing, timeout: TimeAmount(request.timeout))
-            var body = try await response.body.collect(upTo: Self.maximumResponseBytes)
+            var body = try await response.body.collect(upTo: HTTPResponse.maximumBodyBytes)
             return HTTPResponse(
                 status: Int(response.status.code),
                 headers: response.headers,
@@ -129,12 +118,5 @@ public final class AsyncHTTPClientTransport: HTTPTransport {
         default:
             return TransportError.failed(url: url, detail: detail)
         }
-    }
-}
-
-extension TimeAmount {
-    init(_ duration: Duration) {
-        let (seconds, attoseconds) = duration.components
-        self = .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
     }
 }
