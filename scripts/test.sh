@@ -37,7 +37,7 @@ step() {
 # Every module a target imports must be declared in Package.swift, not reached through another target.
 step build swift build --build-tests --explicit-target-dependency-import-check error
 step swift-tests swift test --skip-build --parallel
-step script-tests python3 -m pytest -q -rfE scripts/fakes/tests scripts/tests/test_day_generator.py scripts/tests/test_day_player.py scripts/tests/test_function_calls.py scripts/tests/test_check_catalogue.py scripts/tests/test_inventory_fixture.py scripts/tests/test_inventory_end_to_end.py scripts/tests/test_fleet_fixture.py scripts/tests/test_fleet_end_to_end.py scripts/tests/test_monitors_end_to_end.py
+step script-tests python3 -m pytest -q -rfE scripts/fakes/tests scripts/tests/test_day_generator.py scripts/tests/test_day_player.py scripts/tests/test_function_calls.py scripts/tests/test_check_catalogue.py scripts/tests/test_inventory_fixture.py scripts/tests/test_inventory_end_to_end.py scripts/tests/test_fleet_fixture.py scripts/tests/test_fleet_end_to_end.py scripts/tests/test_monitors_end_to_end.py scripts/tests/test_cold_start_threads.py
 step packages scripts/check-packages.sh
 # The whole day: sending it costs about a second, so CI plays the README's default rather than a shorter one.
 step emulation scripts/emulate.sh --seed 1

@@ -32,7 +32,6 @@ public final class HTTP1Transport: HTTPTransport {
     private let tlsConfiguration: TLSConfiguration
     private let maximumIdlePerOrigin: Int
     private let maximumBodyBytes: Int
-    private let group: any EventLoopGroup
     private let state = Mutex(State.open(idle: [:], tls: nil))
 
     /// `tlsConfiguration`: tests trust their own certificate authority here; everyone else keeps the default,
@@ -45,7 +44,6 @@ public final class HTTP1Transport: HTTPTransport {
         self.timeouts = timeouts
         self.tlsConfiguration = tlsConfiguration
         self.maximumIdlePerOrigin = maximumIdlePerOrigin
-        self.group = MultiThreadedEventLoopGroup.singleton
     }
 
     public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
@@ -147,6 +145,9 @@ public final class HTTP1Transport: HTTPTransport {
         guard left > .zero else { throw ExchangeHandler.Failure.deadlinePassed }
         let readTimeout = TimeAmount(timeouts.read)
         let maximumBodyBytes = maximumBodyBytes
+        // Named here, not in init: the shared event loops start with the first connection, not before a
+        // function's first event.
+        let group = MultiThreadedEventLoopGroup.singleton
         // A TLS connection is ready when its handshake is: a certificate it refuses fails here, with its reason.
         let handshake = tls.map { _ in group.any().makePromise(of: Void.self) }
         let bootstrap = ClientBootstrap(group: group)

@@ -32,6 +32,9 @@ ZIP_BOOTSTRAP = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "
 
 # What Lambda gives every function (credentials of its role, region, its name and memory), then what each
 # function's Terraform environment holds (terraform/modules/opsdaily/environment.tf), secrets by id.
+# Decimal megabytes: the issue's table gives the official hello's 19,925,648-byte file as 19.9 MB.
+MB = 1_000_000
+
 LAMBDA_ENVIRONMENT = {
     "AWS_REGION": "ap-northeast-2", "AWS_DEFAULT_REGION": "ap-northeast-2",
     "AWS_ACCESS_KEY_ID": "ASIABENCHCOLDSTART01", "AWS_SECRET_ACCESS_KEY": "bench-secret-access-key",
@@ -109,12 +112,20 @@ def secrets_manager_answer(headers, body):
 
 
 def process_figures(pid):
-    """Faults, resident set and threads of the whole process, from /proc/<pid>/stat (proc(5) field numbers)."""
+    """Faults, resident set and threads of the whole process, from /proc/<pid>/stat (proc(5) field numbers),
+    and the threads' names (NIO names its event loops NIO-ELT-… and NIO-SGLTN-…)."""
     with open(f"/proc/{pid}/stat") as stat:
         fields = stat.read().rsplit(")", 1)[1].split()
     # fields[0] is field 3 (state): field n is fields[n - 3].
+    names = []
+    for task in os.listdir(f"/proc/{pid}/task"):
+        try:
+            with open(f"/proc/{pid}/task/{task}/comm") as comm:
+                names.append(comm.read().strip())
+        except FileNotFoundError:
+            pass  # a thread that ended since the listing
     return {"minorFaults": int(fields[7]), "majorFaults": int(fields[9]), "threads": int(fields[17]),
-            "rssBytes": int(fields[21]) * PAGE_SIZE}
+            "rssBytes": int(fields[21]) * PAGE_SIZE, "threadNames": sorted(names)}
 
 
 def one_start(listener, path, environment, log):
@@ -230,19 +241,19 @@ def main():
         runs = samples[label]
         columns = {
             "ms": [run["firstNextMs"] for run in runs],
-            "rss": [run["rssBytes"] / 1048576 for run in runs],
+            "rss": [run["rssBytes"] / MB for run in runs],
             "faults": [run["minorFaults"] + run["majorFaults"] for run in runs],
             "threads": [run["threads"] for run in runs],
         }
         figures = {name: (statistics.median(values), percentile(values, 0.9)) for name, values in columns.items()}
-        figures["file"], figures["zip"] = (size / 1048576 for size in sizes[label])
+        figures["file"], figures["zip"] = (size / MB for size in sizes[label])
         return figures
 
     table = {label: summary(label) for label in labels}
     base = table[args.baseline]
     width = max(len(label) for label in labels)
     print(f"cold starts: {args.rounds} rounds x {args.starts} starts of each binary, interleaved; "
-          f"median (p90) at the first /next; ratios against {args.baseline}")
+          f"median (p90) at the first /next; ratios against {args.baseline}; MB = 10^6 bytes, as issue 20 counts")
     print(f"{'binary':{width}}  {'first /next ms':>17} {'x':>5}  {'RSS MB':>13} {'x':>5}  {'page faults':>13} {'x':>5}"
           f"  {'threads':>7}  {'file MB':>7} {'x':>5}  {'zip MB':>6} {'x':>5}")
     for label in labels:
@@ -264,7 +275,7 @@ def main():
         row = table[label]
         goals.append((f"{label}: page faults within 1.2x of {args.baseline}", row["faults"][0] <= 1.2 * base["faults"][0]))
         goals.append((f"{label}: RSS within 1.2x of {args.baseline}", row["rss"][0] <= 1.2 * base["rss"][0]))
-        goals.append((f"{label}: zip <= 8 MB", sizes[label][1] <= 8 * 1048576))
+        goals.append((f"{label}: zip {sizes[label][1]:,} bytes <= 8 MB (8,000,000)", sizes[label][1] <= 8 * MB))
     if goals:
         print()
     for text, met in goals:
