@@ -246,12 +246,27 @@ def test_rate_limits_are_waited_out(org, exported, tmp_path):
     assert json.loads((tmp_path / "r.json").read_text())["total"] == 276
 
 
+def test_datadogs_own_key_variables_are_the_last_fallback(org, tmp_path):
+    no_keys = {k: v for k, v in org["environment"].items() if not k.endswith("_KEY")}
+    datadogs = {**no_keys, "DD_API_KEY": API_KEY, "DD_APP_KEY": APP_KEY}
+    run = opsdaily(org, "monitors", "export", "--out", str(tmp_path / "dd.json"), "--quiet", environment=datadogs)
+    assert run.returncode == 0, run.stderr
+    assert json.loads((tmp_path / "dd.json").read_text())["total"] == 276
+    # Ours win as a pair: a wrong key of ours is used (and refused by Datadog), never completed from DD_*.
+    mixed = {**datadogs, "OPS_DATADOG_APP_KEY": "wrong", "OPS_DATADOG_API_KEY": API_KEY}
+    run = opsdaily(org, "monitors", "export", "--out", str(tmp_path / "mixed.json"), environment=mixed)
+    assert run.returncode == 1 and "403" in run.stderr
+
+
 def test_usage_errors_and_refusals(org, tmp_path):
     assert opsdaily(org, "monitors", "export", "--priority", "9").returncode == 2
     assert opsdaily(org, "monitors", "export", "--out", str(tmp_path / "m.txt")).returncode == 2
     assert opsdaily(org, "monitors", "export", "--tag", "a b").returncode == 2
     no_keys = {k: v for k, v in org["environment"].items() if not k.endswith("_KEY")}
     run = opsdaily(org, "monitors", "export", "--out", str(tmp_path / "x.json"), environment=no_keys)
+    assert run.returncode == 2 and "no Datadog keys" in run.stderr
+    half = {**no_keys, "DD_API_KEY": API_KEY}
+    run = opsdaily(org, "monitors", "export", "--out", str(tmp_path / "x.json"), environment=half)
     assert run.returncode == 2 and "no Datadog keys" in run.stderr
     wrong = {**org["environment"], "OPS_DATADOG_APP_KEY": "wrong"}
     run = opsdaily(org, "monitors", "export", "--out", str(tmp_path / "x.json"), environment=wrong)

@@ -3,7 +3,8 @@ import OpsCore
 
 /// Where the Datadog organisation is and how to reach it, as the functions take it (SPEC §10): the site, or
 /// `OPS_DATADOG_API_URL` for the local fake; the keys from a Secrets Manager secret (`--secret-id`, else
-/// `OPS_DATADOG_SECRET_ID`, read with `--profile`/`--region`), else `OPS_DATADOG_API_KEY` and `OPS_DATADOG_APP_KEY`.
+/// `OPS_DATADOG_SECRET_ID`, read with `--profile`/`--region`), else `OPS_DATADOG_API_KEY` and `OPS_DATADOG_APP_KEY`,
+/// else `DD_API_KEY` and `DD_APP_KEY`, which an operator of the Datadog Terraform stack has set already.
 public struct DatadogOptions: ParsableArguments, Sendable {
     @Option(help: ArgumentHelp(
         "Datadog site, e.g. datadoghq.eu (the API is api.<site>). Default: OPS_DATADOG_API_URL, else OPS_DATADOG_SITE, else datadoghq.com.",
@@ -14,7 +15,8 @@ public struct DatadogOptions: ParsableArguments, Sendable {
         name: .customLong("secret-id"),
         help: ArgumentHelp(
             "Secrets Manager id of the secret {\"api_key\": …, \"app_key\": …}. "
-                + "Default: OPS_DATADOG_SECRET_ID, else the keys in OPS_DATADOG_API_KEY and OPS_DATADOG_APP_KEY.",
+                + "Default: OPS_DATADOG_SECRET_ID, else the keys in OPS_DATADOG_API_KEY and OPS_DATADOG_APP_KEY, "
+                + "else in DD_API_KEY and DD_APP_KEY.",
             valueName: "id"))
     public var secretID: String?
 
@@ -38,6 +40,12 @@ public struct DatadogOptions: ParsableArguments, Sendable {
     func keys(environment: [String: String]) throws -> (api: SecretReference, application: SecretReference) {
         var variables = environment
         if let secretID { variables["OPS_DATADOG_SECRET_ID"] = secretID }
+        // Datadog's own names as a pair, and only when none of ours is set: keys are never taken half from each.
+        let ours = ["OPS_DATADOG_SECRET_ID", "OPS_DATADOG_API_KEY", "OPS_DATADOG_APP_KEY"]
+        if ours.allSatisfy({ variables[$0] == nil }) {
+            variables["OPS_DATADOG_API_KEY"] = environment["DD_API_KEY"]
+            variables["OPS_DATADOG_APP_KEY"] = environment["DD_APP_KEY"]
+        }
         let reader = EnvironmentReader(variables)
         do {
             return (
@@ -45,7 +53,9 @@ public struct DatadogOptions: ParsableArguments, Sendable {
                 try SecretReference(reader, secretIDVariable: "OPS_DATADOG_SECRET_ID", field: "app_key", directVariable: "OPS_DATADOG_APP_KEY")
             )
         } catch {
-            throw ValidationError("no Datadog keys: give --secret-id, or set OPS_DATADOG_SECRET_ID, or OPS_DATADOG_API_KEY and OPS_DATADOG_APP_KEY")
+            throw ValidationError(
+                "no Datadog keys: give --secret-id, or set OPS_DATADOG_SECRET_ID, or OPS_DATADOG_API_KEY and OPS_DATADOG_APP_KEY, "
+                    + "or DD_API_KEY and DD_APP_KEY")
         }
     }
 }
