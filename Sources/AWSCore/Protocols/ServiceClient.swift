@@ -20,6 +20,17 @@ public struct ServiceClient: Sendable {
         self.wireProtocol = wireProtocol
     }
 
+    /// `service` in an account's `region`, its endpoint from the environment (`AWS_ENDPOINT_URL[_<SERVICE>]`; a
+    /// global service at its one endpoint in the region's partition): what the operators' tools make for each
+    /// account and region they visit.
+    public init(
+        client: AWSClient, service: AWSService, region: String, environment: [String: String], timeout: Duration, wireProtocol: WireProtocol
+    ) throws(EndpointError) {
+        self.init(
+            client: client, configuration: try AWSServiceConfiguration.resolve(service, region: region, environment: environment, timeout: timeout),
+            wireProtocol: wireProtocol)
+    }
+
     /// S3 signs its paths as sent and its payload hash in a header; every other service the standard way.
     var signingOptions: SigV4Signer.Options { configuration.service == .s3 ? .s3 : .standard }
 

@@ -15,8 +15,7 @@ public struct FleetRegion: FleetAPI {
         self.account = account
         self.region = region
         func service(_ service: AWSService, _ wire: WireProtocol) throws -> ServiceClient {
-            let configuration = try AWSServiceConfiguration.resolve(service, region: region, environment: environment, timeout: .seconds(30))
-            return ServiceClient(client: client, configuration: configuration, wireProtocol: wire)
+            try ServiceClient(client: client, service: service, region: region, environment: environment, timeout: .seconds(30), wireProtocol: wire)
         }
         ec2 = try service(FleetServices.ec2, FleetServices.ec2Protocol)
         cloudWatch = try service(FleetServices.cloudWatch, FleetServices.cloudWatchProtocol)

@@ -20,8 +20,7 @@ public struct InventoryAccount: Sendable {
     }
 
     func serviceClient(_ api: ServiceAPI, region: String) throws -> ServiceClient {
-        let configuration = try AWSServiceConfiguration.resolve(api.service, region: region, environment: environment, timeout: .seconds(30))
-        return ServiceClient(client: client, configuration: configuration, wireProtocol: api.wireProtocol)
+        try ServiceClient(client: client, service: api.service, region: region, environment: environment, timeout: .seconds(30), wireProtocol: api.wireProtocol)
     }
 
     /// Where a kind is called: every region of the run, or once (the pinned region, else the first).

@@ -22,7 +22,7 @@ public struct AccountScope: Sendable {
     }
 
     public func serviceClient(_ service: AWSService, _ wireProtocol: WireProtocol) throws -> ServiceClient {
-        ServiceClient(client: client, configuration: try configuration(for: service), wireProtocol: wireProtocol)
+        try ServiceClient(client: client, service: service, region: region, environment: environment, timeout: .seconds(20), wireProtocol: wireProtocol)
     }
 }
 
