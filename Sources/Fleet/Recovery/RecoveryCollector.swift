@@ -14,20 +14,13 @@ public struct RecoveryCollector: Sendable {
     }
 
     public func collect(_ apis: [any FleetAPI]) async -> Result {
-        await withTaskGroup(of: (Int, Result).self) { group in
-            for (index, api) in apis.enumerated() {
-                group.addTask { (index, await collect(api)) }
-            }
-            var parts: [(Int, Result)] = []
-            for await part in group { parts.append(part) }
-            var result = Result()
-            for (_, part) in parts.sorted(by: { $0.0 < $1.0 }) {
-                result.entries += part.entries
-                result.orphans += part.orphans
-                result.problems += part.problems
-            }
-            return result
+        var result = Result()
+        for part in await apis.readEach({ await collect($0) }) {
+            result.entries += part.entries
+            result.orphans += part.orphans
+            result.problems += part.problems
         }
+        return result
     }
 
     func collect(_ api: any FleetAPI) async -> Result {

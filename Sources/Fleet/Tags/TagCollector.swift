@@ -8,18 +8,8 @@ public struct TagCollector: Sendable {
     }
 
     public func collect(_ apis: [any FleetAPI]) async -> (resources: [TaggedResource], problems: [ReadProblem]) {
-        await withTaskGroup(of: (Int, [TaggedResource], [ReadProblem]).self) { group in
-            for (index, api) in apis.enumerated() {
-                group.addTask {
-                    let (resources, problems) = await collect(api)
-                    return (index, resources, problems)
-                }
-            }
-            var results: [(Int, [TaggedResource], [ReadProblem])] = []
-            for await result in group { results.append(result) }
-            results.sort { $0.0 < $1.0 }
-            return (results.flatMap(\.1), results.flatMap(\.2))
-        }
+        let parts = await apis.readEach { await collect($0) }
+        return (parts.flatMap(\.0), parts.flatMap(\.1))
     }
 
     func collect(_ api: any FleetAPI) async -> ([TaggedResource], [ReadProblem]) {
