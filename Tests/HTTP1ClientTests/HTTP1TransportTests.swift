@@ -253,6 +253,27 @@ import TestSupport
         try await server.close()
     }
 
+    @Test func aHeaderValueThatWouldSplitTheRequestIsRefusedWithoutBeingSentOrShown() async throws {
+        // A secret read from Secrets Manager with a line break in it must not become a second header or request.
+        let server = try await ScriptedServer { _, _ in .bytes(ScriptedServer.answer(), thenClose: false) }
+        try await withTransport { transport in
+            let hostile = HTTPRequest(
+                method: .GET, url: "http://127.0.0.1:\(server.port)/", headers: ["DD-API-KEY": "SECRETVALUE\r\nX-Injected: 1"],
+                timeout: .seconds(60))
+            await #expect {
+                _ = try await transport.send(hostile)
+            } throws: { error in
+                guard case .failed = error as? TransportError else { return false }
+                return !"\(error)".contains("SECRETVALUE")
+            }
+            let after = try await get(transport, server)
+            #expect(after.status == 200)
+        }
+        #expect(server.requests.count == 1)
+        #expect(!server.requests.joined().contains("X-Injected"))
+        try await server.close()
+    }
+
     @Test func aRefusedConnectionIsAConnectionFailureThatNamesNoSecret() async throws {
         let port = try FreePort.find()
         try await withTransport { transport in
