@@ -63,8 +63,11 @@ public final class ManagedProcess: @unchecked Sendable {
         return process.terminationStatus
     }
 
-    /// Polls the log until `text` appears (servers announce readiness by printing a line).
-    public func waitForOutput(containing text: String, timeout: Duration = .seconds(30)) async throws -> String {
+    /// Polls the log until `text` appears (servers announce readiness by printing a line). A process that exits
+    /// fails at once; the timeout only bounds a slow start. At the start of the parallel suite dozens of Python
+    /// servers import moto and the fakes on two cores at once, and 30 s was once not enough (CI, 4 tests whose
+    /// servers printed their line just after it): hence 120 s.
+    public func waitForOutput(containing text: String, timeout: Duration = .seconds(120)) async throws -> String {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             let current = output

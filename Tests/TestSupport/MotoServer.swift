@@ -66,7 +66,8 @@ public final class MotoServer: Sendable {
     }
 
     private static func waitUntilAnswering(_ endpoint: String, process: ManagedProcess) async throws {
-        let deadline = ContinuousClock.now + .seconds(60)
+        // As long as any server's start may take at the start of the parallel suite (see waitForOutput).
+        let deadline = ContinuousClock.now + .seconds(120)
         while ContinuousClock.now < deadline {
             if !process.isRunning { throw ManagedProcessError.exited(name: "moto", status: process.process.terminationStatus, output: process.output) }
             var request = HTTPClientRequest(url: endpoint + "/moto-api/")
