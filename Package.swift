@@ -36,6 +36,8 @@ let package = Package(
         // Libraries, from the bottom up. Each is one boundary and declares every module it imports
         // (scripts/test.sh builds with --explicit-target-dependency-import-check error).
 
+        // JSON to and from `Codable` values without Foundation (whose coders link most of it into a function).
+        .target(name: "JSONCoding"),
         // Dates, times and zones without ICU: instants, civil values, IANA rules.
         .target(name: "CivilTime"),
         // A small XML reader (and escaping for writers) without Foundation or libxml2: AWS answers, workbooks.
@@ -109,6 +111,7 @@ let package = Package(
             dependencies: ["TestSupport", "LambdaEmulator", "AWSCore", "HTTPCore", "HTTP1Client", "OpsCore", "CZlib", nioCore, nioHTTP1],
             path: "Tests/FunctionTestSupport"
         ),
+        .testTarget(name: "JSONCodingTests", dependencies: ["JSONCoding"]),
         .testTarget(name: "CivilTimeTests", dependencies: ["CivilTime", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "HTTPCoreTests", dependencies: ["HTTPCore", "TestSupport", nioCore, nioPosix, nioHTTP1]),
         .testTarget(name: "HTTP1ClientTests", dependencies: ["HTTP1Client", "HTTPCore", "TestSupport", nioCore, nioPosix, nioHTTP1, nioSSL]),
