@@ -36,10 +36,12 @@ let package = Package(
         // Libraries, from the bottom up. Each is one boundary and declares every module it imports
         // (scripts/test.sh builds with --explicit-target-dependency-import-check error).
 
+        // What a process reads from its host without Foundation: the environment, small regular files.
+        .target(name: "HostSystem"),
         // JSON to and from `Codable` values without Foundation (whose coders link most of it into a function).
         .target(name: "JSONCoding"),
         // Dates, times and zones without ICU: instants, civil values, IANA rules.
-        .target(name: "CivilTime"),
+        .target(name: "CivilTime", dependencies: ["HostSystem"]),
         // A small XML reader (and escaping for writers) without Foundation or libxml2: AWS answers, workbooks.
         .target(name: "XMLTree"),
         // Self-contained HTML pages: escaping for text and attributes, the frame with its Content-Security-Policy.
@@ -51,16 +53,16 @@ let package = Package(
         // The command line's transport: AsyncHTTPClient's pool, with its per-host connection limit.
         .target(name: "AsyncHTTPClientSupport", dependencies: ["HTTPCore", nioCore, nioPosix, nioHTTP1, asyncHTTPClient]),
         // The Lambda Runtime API client: the invocation loop, its connection, context, handlers, logging.
-        .target(name: "LambdaRuntime", dependencies: ["CivilTime", nioCore, nioPosix, nioHTTP1, logging]),
+        .target(name: "LambdaRuntime", dependencies: ["CivilTime", "HostSystem", "JSONCoding", nioCore, nioPosix, nioHTTP1, logging]),
         // Our SHA-256 block function on the x86 SHA extensions, with runtime detection (AWSCore's SHA256).
         .target(name: "CSHA256"),
         // The system zlib (zlib1g-dev, which the scripts install; AsyncHTTPClient links it already).
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // Our AWS client: SigV4, credentials, endpoints, the request pipeline, DynamoDB, S3, Secrets Manager.
-        .target(name: "AWSCore", dependencies: ["HTTPCore", "CivilTime", "XMLTree", "CSHA256", nioHTTP1, logging]),
+        .target(name: "AWSCore", dependencies: ["HTTPCore", "CivilTime", "HostSystem", "JSONCoding", "XMLTree", "CSHA256", nioHTTP1, logging]),
         // Credentials from every source an operator's machine, a CI runner or CloudShell has (SPEC §13.0):
         // profiles with roles, SSO, credential_process, web identity, containers, instance metadata.
-        .target(name: "AWSCredentialSources", dependencies: ["AWSCore", "HTTPCore", "CivilTime", nioHTTP1, nioPosix, logging]),
+        .target(name: "AWSCredentialSources", dependencies: ["AWSCore", "HTTPCore", "CivilTime", "HostSystem", nioHTTP1, nioPosix, logging]),
         // Excel workbooks and CSV for the operators' tools (SPEC §13): rows in, .xlsx bytes out, without Foundation.
         .target(name: "Workbook", dependencies: ["XMLTree", "CZlib"]),
         // `opsdaily inventory`: the declarative catalogue of resource kinds, the engine that lists them, cost.
@@ -68,7 +70,7 @@ let package = Package(
         // `opsdaily tags` and `opsdaily autorecovery`: the tag policy and its audit and plan, instance recovery.
         .target(name: "Fleet", dependencies: ["AWSCore", "HTTPCore", "HTMLDocument", "Workbook"]),
         // The domain, by flow: alerts (webhook and alerts table), checks, digest; and what they share.
-        .target(name: "OpsCore", dependencies: ["AWSCore", "HTTPCore", "CivilTime", "HTMLDocument", "CZlib", nioHTTP1, logging]),
+        .target(name: "OpsCore", dependencies: ["AWSCore", "HTTPCore", "CivilTime", "JSONCoding", "HTMLDocument", "CZlib", nioHTTP1, logging]),
         // `opsdaily monitors` and `opsdaily dashboards`: the monitor export and the catalogue's drift, dashboard files.
         .target(name: "DatadogAsCode", dependencies: ["OpsCore", "HTTPCore", "CivilTime", "Workbook"]),
         // The Lambda glue daily-check and notification share: clients built once, the scheduled event handed on.
@@ -80,7 +82,7 @@ let package = Package(
         // The functions: configuration, wiring, the handler.
         .executableTarget(
             name: "CollectionFunction",
-            dependencies: ["LambdaRuntime", "OpsCore", "AWSCore", "HTTPCore", "HTTP1Client", nioCore],
+            dependencies: ["LambdaRuntime", "OpsCore", "AWSCore", "HTTPCore", "HTTP1Client", "JSONCoding", nioCore],
             path: "Sources/Collection"
         ),
         .executableTarget(name: "DailyCheckFunction", dependencies: ["ScheduledFunction", "OpsCore", "CivilTime"], path: "Sources/DailyCheck"),
@@ -96,8 +98,8 @@ let package = Package(
         // Tools and benchmark drivers.
         .executableTarget(name: "LambdaEmulatorCLI", dependencies: ["LambdaEmulator", nioCore, argumentParser]),
         .executableTarget(name: "RuntimeProbe", dependencies: ["LambdaRuntime", nioCore]),
-        .executableTarget(name: "SigningBench", dependencies: ["AWSCore", "HTTPCore", nioHTTP1]),
-        .executableTarget(name: "IngestBench", dependencies: ["OpsCore", "AWSCore", "HTTPCore", "CivilTime", logging]),
+        .executableTarget(name: "SigningBench", dependencies: ["AWSCore", "HTTPCore", "CivilTime", nioHTTP1]),
+        .executableTarget(name: "IngestBench", dependencies: ["OpsCore", "AWSCore", "HTTPCore", "CivilTime", "JSONCoding", logging]),
         .executableTarget(name: "DigestBench", dependencies: ["OpsCore", "AWSCore", "HTTPCore", "AsyncHTTPClientSupport", "CivilTime", logging]),
 
         // Test support and tests; each test target mirrors one source target.
@@ -111,6 +113,7 @@ let package = Package(
             dependencies: ["TestSupport", "LambdaEmulator", "AWSCore", "HTTPCore", "HTTP1Client", "OpsCore", "CZlib", nioCore, nioHTTP1],
             path: "Tests/FunctionTestSupport"
         ),
+        .testTarget(name: "HostSystemTests", dependencies: ["HostSystem"]),
         .testTarget(name: "JSONCodingTests", dependencies: ["JSONCoding"]),
         .testTarget(name: "CivilTimeTests", dependencies: ["CivilTime", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "HTTPCoreTests", dependencies: ["HTTPCore", "TestSupport", nioCore, nioPosix, nioHTTP1]),
@@ -118,7 +121,7 @@ let package = Package(
         .testTarget(name: "AsyncHTTPClientSupportTests", dependencies: ["AsyncHTTPClientSupport", "HTTPCore", "TestSupport", nioCore, nioPosix]),
         .testTarget(name: "HTMLDocumentTests", dependencies: ["HTMLDocument"]),
         .testTarget(name: "XMLTreeTests", dependencies: ["XMLTree"], exclude: ["Fixtures"]),
-        .testTarget(name: "AWSCredentialSourcesTests", dependencies: ["AWSCredentialSources", "AWSCore", "HTTPCore", "AsyncHTTPClientSupport", "TestSupport"]),
+        .testTarget(name: "AWSCredentialSourcesTests", dependencies: ["AWSCredentialSources", "AWSCore", "HTTPCore", "CivilTime", "AsyncHTTPClientSupport", "TestSupport"]),
         .testTarget(
             name: "OpsdailyCommandsTests", dependencies: ["OpsdailyCommands", "TestSupport", "FunctionTestSupport"], exclude: ["Fixtures"]
         ),
@@ -132,7 +135,7 @@ let package = Package(
         ),
         .testTarget(name: "LambdaRuntimeTests", dependencies: ["LambdaRuntime", "LambdaEmulator", "TestSupport", nioCore, nioHTTP1, logging]),
         .testTarget(name: "LambdaEmulatorTests", dependencies: ["LambdaEmulator", "LambdaRuntime", "TestSupport", nioCore, nioHTTP1]),
-        .testTarget(name: "AWSCoreTests", dependencies: ["AWSCore", "HTTPCore", "HTTP1Client", "TestSupport", nioHTTP1], exclude: ["Fixtures"]),
+        .testTarget(name: "AWSCoreTests", dependencies: ["AWSCore", "HTTPCore", "HTTP1Client", "JSONCoding", "CivilTime", "TestSupport", nioHTTP1], exclude: ["Fixtures"]),
         .testTarget(
             name: "OpsCoreTests",
             dependencies: ["OpsCore", "AWSCore", "HTTPCore", "CivilTime", "TestSupport", "FunctionTestSupport", nioHTTP1, logging],

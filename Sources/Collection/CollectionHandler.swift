@@ -1,8 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
+import JSONCoding
 import HTTPCore
 import LambdaRuntime
 import NIOCore
@@ -15,12 +11,12 @@ struct CollectionHandler: LambdaRawHandler {
 
     func handle(_ event: ByteBuffer, context: LambdaContext) async throws -> ByteBuffer? {
         let response: FunctionURLResponse
-        if let request = try? JSONDecoder().decode(FunctionURLRequest.self, from: Data(event.readableBytesView)) {
+        if let request = try? JSONDecoding().decode(FunctionURLRequest.self, from: event.readableBytesView) {
             response = await ingestor.ingest(request, logger: context.logger)
         } else {
             context.logger.warning("rejected an event that is not a Function URL request (payload format 2.0)")
             response = FunctionURLResponse(statusCode: 400, reply: WebhookReply(status: .rejected, reason: "not a Function URL request"))
         }
-        return ByteBuffer(bytes: try JSONEncoder.sorted.encode(response))
+        return ByteBuffer(bytes: try JSONEncoding().encode(response))
     }
 }

@@ -5,6 +5,7 @@ import CivilTime
 import AWSCore
 import FoundationEssentials
 import HTTPCore
+import JSONCoding
 import Logging
 import OpsCore
 
@@ -78,10 +79,10 @@ for warmup in events.prefix(500) {
 let startCPU = cpuMicroseconds()
 let startWall = ContinuousClock.now
 for bytes in events {
-    let request = try JSONDecoder().decode(FunctionURLRequest.self, from: Data(bytes))
+    let request = try JSONDecoding().decode(FunctionURLRequest.self, from: bytes)
     let response = await ingestor.ingest(request, logger: logger)
     if response.statusCode == 200 { stored += 1 }
-    _ = try JSONEncoder.sorted.encode(response)
+    _ = try JSONEncoding().encode(response)
 }
 let cpu = cpuMicroseconds() - startCPU
 let wall = ContinuousClock.now - startWall

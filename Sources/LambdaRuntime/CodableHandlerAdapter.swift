@@ -1,8 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
+import JSONCoding
 import NIOCore
 
 /// Runs a typed `LambdaHandler` as a raw one. Decoding and encoding failures become the error documents
@@ -14,7 +10,7 @@ struct CodableHandlerAdapter<Handler: LambdaHandler>: LambdaRawHandler {
     func handle(_ event: ByteBuffer, context: LambdaContext) async throws -> ByteBuffer? {
         let decoded: Handler.Event
         do {
-            decoded = try JSONDecoder().decode(Handler.Event.self, from: Data(event.readableBytesView))
+            decoded = try JSONDecoding().decode(Handler.Event.self, from: event.readableBytesView)
         } catch {
             throw FunctionError.unmarshal(error, eventType: Handler.Event.self)
         }
@@ -28,7 +24,7 @@ extension CodableHandlerAdapter where Handler.Output: Encodable {
         self.handler = handler
         self.encodeOutput = { output in
             do {
-                return ByteBuffer(bytes: try JSONEncoder().encode(output))
+                return ByteBuffer(bytes: try JSONEncoding().encode(output))
             } catch {
                 throw FunctionError.marshal(error, outputType: Handler.Output.self)
             }

@@ -1,8 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
+import JSONCoding
 import NIOCore
 
 /// A function that reads its event bytes itself (an event with several accepted shapes, each with its own
@@ -16,10 +12,8 @@ public struct EventBytesHandler<Output: Encodable & Sendable>: LambdaRawHandler 
 
     public func handle(_ event: ByteBuffer, context: LambdaContext) async throws -> ByteBuffer? {
         let output = try await body(Array(event.readableBytesView), context)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         do {
-            return ByteBuffer(bytes: try encoder.encode(output))
+            return ByteBuffer(bytes: try JSONEncoding().encode(output))
         } catch {
             throw FunctionError.marshal(error, outputType: Output.self)
         }

@@ -8,6 +8,7 @@ import FoundationEssentials
 import Foundation
 #endif
 import AWSCore
+import CivilTime
 import NIOHTTP1
 
 struct UsageError: Error, CustomStringConvertible {
@@ -22,7 +23,7 @@ let warmUp = max(1, iterations / 10)
 
 let credentials = AWSCredentials(
     accessKeyID: inputs.access_key_id, secretAccessKey: inputs.secret_access_key, sessionToken: inputs.session_token)
-let date = Date(timeIntervalSince1970: TimeInterval(inputs.timestamp))
+let date = Instant(epochSeconds: Int64(inputs.timestamp))
 let body = Array(inputs.header.body.utf8)
 
 let keyCache = SigningKeyCache()
@@ -39,7 +40,7 @@ func signHeaders(_ count: Int) -> Int {
     for index in 0..<count {
         let signer = SigV4Signer(credentials: credentials, region: inputs.region, service: inputs.header.service, keyCache: keyCache)
         let request = SigningRequest(method: "POST", path: "/", headers: headers, payload: .sha256(of: body))
-        let signed = signer.sign(request, at: date.addingTimeInterval(TimeInterval(index % 3600)))
+        let signed = signer.sign(request, at: date.adding(seconds: Int64(index % 3600)))
         digest &+= signed.details.signature.utf8.first.map(Int.init) ?? 0
     }
     return digest
@@ -55,7 +56,7 @@ func presign(_ count: Int) async throws -> Int {
     for index in 0..<count {
         let url = try await s3.presignedGetURL(
             bucket: inputs.presign.bucket, key: inputs.presign.key, expiresIn: inputs.presign.expires,
-            at: date.addingTimeInterval(TimeInterval(index % 3600)))
+            at: date.adding(seconds: Int64(index % 3600)))
         digest &+= url.url.utf8.count
     }
     return digest

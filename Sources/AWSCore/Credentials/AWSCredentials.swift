@@ -1,8 +1,5 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
+import CivilTime
+
 
 /// An access key pair, with the session token temporary credentials carry. The secret parts never show
 /// in `description`, `debugDescription` or `dump`: only the access key id does, which identifies but does not authorise.
@@ -11,11 +8,11 @@ public struct AWSCredentials: Sendable, Equatable {
     public let secretAccessKey: String
     public let sessionToken: String?
     /// When temporary credentials stop working (and every URL they pre-signed with them); nil when unknown or long-lived.
-    public let expiration: Date?
+    public let expiration: Instant?
     /// Which source answered, in words an operator reads (`env`, `profile dev`, `assume-role via source_profile base`).
     public var source: String?
 
-    public init(accessKeyID: String, secretAccessKey: String, sessionToken: String? = nil, expiration: Date? = nil, source: String? = nil) {
+    public init(accessKeyID: String, secretAccessKey: String, sessionToken: String? = nil, expiration: Instant? = nil, source: String? = nil) {
         self.accessKeyID = accessKeyID
         self.secretAccessKey = secretAccessKey
         self.sessionToken = sessionToken

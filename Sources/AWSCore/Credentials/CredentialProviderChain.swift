@@ -1,8 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
+import HostSystem
 
 /// Asks each provider in turn and returns the first credentials found. Only "not here" answers move on to
 /// the next provider; a half-configured source (an id without a secret) is an error worth stopping for.
@@ -14,7 +10,7 @@ public struct CredentialProviderChain: CredentialProvider {
     }
 
     /// What a function uses: the environment (Lambda), then the shared files (a developer's machine).
-    public static func `default`(environment: [String: String] = ProcessInfo.processInfo.environment) -> CredentialProviderChain {
+    public static func `default`(environment: [String: String] = ProcessEnvironment.read()) -> CredentialProviderChain {
         CredentialProviderChain([
             EnvironmentCredentialProvider(environment: environment),
             ProfileCredentialProvider(environment: environment),

@@ -1,8 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
+import HostSystem
 import Synchronization
 
 /// Static keys of a named profile (`AWS_PROFILE`, else `default`) from the shared credentials file, then the
@@ -14,7 +10,7 @@ public final class ProfileCredentialProvider: CredentialProvider {
     private let environment: [String: String]
     private let cache = Mutex<AWSCredentials?>(nil)
 
-    public init(profile: String? = nil, environment: [String: String] = ProcessInfo.processInfo.environment) {
+    public init(profile: String? = nil, environment: [String: String] = ProcessEnvironment.read()) {
         self.profile = profile ?? environment.nonEmpty("AWS_PROFILE") ?? "default"
         self.environment = environment
     }

@@ -1,8 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
+import HostSystem
 import HTTPCore
 
 /// The INI dialect of `~/.aws/credentials` and `~/.aws/config`: `[section]` headers, `key = value` lines,
@@ -50,19 +46,19 @@ public struct SharedConfigFile: Sendable, Equatable {
         }
     }
 
+    /// Far above any real file (hundreds of SSO profiles are a few hundred KB): a path pointing at something
+    /// else entirely is refused rather than read whole.
+    public static let maximumSize = 16 << 20
+
     /// Reads a file; a missing file reads as empty, as the SDKs treat it.
     public init(contentsOf path: String) throws {
-        guard FileManager.default.fileExists(atPath: path) else {
-            try self.init(text: "", path: path)
-            return
-        }
-        let data = try Data(contentsOf: URL(fileURLWithPath: path))
-        try self.init(text: String(decoding: data, as: UTF8.self), path: path)
+        let bytes = try RegularFile.readIfPresent(path, limit: Self.maximumSize) ?? []
+        try self.init(text: String(decoding: bytes, as: UTF8.self), path: path)
     }
 
     /// The locations the SDKs use: `AWS_SHARED_CREDENTIALS_FILE` / `AWS_CONFIG_FILE`, else under `$HOME/.aws`.
     public static func paths(environment: [String: String]) -> (credentials: String, config: String) {
-        let home = environment.nonEmpty("HOME") ?? FileManager.default.homeDirectoryForCurrentUser.path
+        let home = ProcessEnvironment.homeDirectory(environment: environment) ?? "/nonexistent"
         return (
             environment.nonEmpty("AWS_SHARED_CREDENTIALS_FILE") ?? home + "/.aws/credentials",
             environment.nonEmpty("AWS_CONFIG_FILE") ?? home + "/.aws/config"

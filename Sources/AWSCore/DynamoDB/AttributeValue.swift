@@ -1,25 +1,22 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
+import HTTPCore
+
 
 /// A DynamoDB attribute value. Numbers are carried as the decimal text DynamoDB stores, so nothing is lost
 /// to `Double` on the way (a 19-digit id stays exact).
 public indirect enum AttributeValue: Sendable, Hashable {
     case s(String)
     case n(String)
-    case b(Data)
+    case b([UInt8])
     case bool(Bool)
     case null
     case l([AttributeValue])
     case m([String: AttributeValue])
     case ss([String])
     case ns([String])
-    case bs([Data])
+    case bs([[UInt8]])
 }
 
-/// DynamoDB's JSON: an object with exactly one key naming the type, e.g. `{"N": "42"}`.
+/// DynamoDB's JSON: an object with exactly one key naming the type, e.g. `{"N": "42"}`; binary values are base64 text.
 extension AttributeValue: Codable {
     private enum Key: String, CodingKey {
         case s = "S", n = "N", b = "B", bool = "BOOL", null = "NULL", l = "L", m = "M", ss = "SS", ns = "NS", bs = "BS"
@@ -34,14 +31,14 @@ extension AttributeValue: Codable {
         switch key {
         case .s: self = .s(try container.decode(String.self, forKey: key))
         case .n: self = .n(try container.decode(String.self, forKey: key))
-        case .b: self = .b(try container.decode(Data.self, forKey: key))
+        case .b: self = .b(try Self.binary(try container.decode(String.self, forKey: key), in: container))
         case .bool: self = .bool(try container.decode(Bool.self, forKey: key))
         case .null: self = .null
         case .l: self = .l(try container.decode([AttributeValue].self, forKey: key))
         case .m: self = .m(try container.decode([String: AttributeValue].self, forKey: key))
         case .ss: self = .ss(try container.decode([String].self, forKey: key))
         case .ns: self = .ns(try container.decode([String].self, forKey: key))
-        case .bs: self = .bs(try container.decode([Data].self, forKey: key))
+        case .bs: self = .bs(try container.decode([String].self, forKey: key).map { try Self.binary($0, in: container) })
         }
     }
 
@@ -50,14 +47,21 @@ extension AttributeValue: Codable {
         switch self {
         case .s(let value): try container.encode(value, forKey: .s)
         case .n(let value): try container.encode(value, forKey: .n)
-        case .b(let value): try container.encode(value, forKey: .b)
+        case .b(let value): try container.encode(Base64.encode(value), forKey: .b)
         case .bool(let value): try container.encode(value, forKey: .bool)
         case .null: try container.encode(true, forKey: .null)
         case .l(let value): try container.encode(value, forKey: .l)
         case .m(let value): try container.encode(value, forKey: .m)
         case .ss(let value): try container.encode(value, forKey: .ss)
         case .ns(let value): try container.encode(value, forKey: .ns)
-        case .bs(let value): try container.encode(value, forKey: .bs)
+        case .bs(let value): try container.encode(value.map { Base64.encode($0) }, forKey: .bs)
         }
+    }
+
+    private static func binary(_ text: String, in container: KeyedDecodingContainer<Key>) throws -> [UInt8] {
+        guard let bytes = Base64.decode(text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: container.codingPath, debugDescription: "a binary attribute value is not base64"))
+        }
+        return bytes
     }
 }

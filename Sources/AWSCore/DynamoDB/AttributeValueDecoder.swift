@@ -1,8 +1,3 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 
 /// Decodes attribute values into `Decodable` types, the inverse of `AttributeValueEncoder`. Integers are
 /// parsed from the exact `N` text (a fraction or out-of-range value is an error, never a silent rounding);
@@ -54,14 +49,8 @@ private struct AttributeDecoderImpl: Decoder {
         case is Bool.Type:
             guard case .bool(let bool) = value else { throw mismatch(expected: "BOOL", for: type) }
             return bool as! T
-        case is Data.Type:
-            guard case .b(let data) = value else { throw mismatch(expected: "B", for: type) }
-            return data as! T
         case is DynamoDBNumber.Type:
             guard case .n(let text) = value, let number = DynamoDBNumber(text) else { throw mismatch(expected: "N", for: type) }
-            return number as! T
-        case is Decimal.Type:
-            guard case .n(let text) = value, let number = Decimal(string: text) else { throw mismatch(expected: "N", for: type) }
             return number as! T
         case is Double.Type:
             guard case .n(let text) = value, let number = Double(text) else { throw mismatch(expected: "N", for: type) }

@@ -1,12 +1,7 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 
 /// Encodes `Encodable` values as DynamoDB attribute values: structs and string-keyed dictionaries as `M`,
 /// arrays as `L`, `Set<String>` as `SS`, strings `S`, every integer and floating type `N` (as its exact
-/// decimal text), `Bool` `BOOL`, nil `NULL`, `Data` `B`, `Decimal` and `DynamoDBNumber` `N`.
+/// decimal text), `Bool` `BOOL`, nil `NULL`, `DynamoDBNumber` `N` (binary values only as `AttributeValue.b`).
 /// Optionals left nil are omitted (synthesised `Encodable` skips them), so absent and null stay distinct.
 public struct AttributeValueEncoder: Sendable {
     public enum StringArrayEncoding: Sendable {
@@ -51,8 +46,6 @@ private struct AttributeEncoding {
         case let value as String: return .s(value)
         case let value as Bool: return .bool(value)
         case let value as DynamoDBNumber: return .n(value.text)
-        case let value as Data: return .b(value)
-        case let value as Decimal: return .n(value.description)
         case let value as Double: return try number(value, text: value.description, isFinite: value.isFinite)
         case let value as Float: return try number(value, text: value.description, isFinite: value.isFinite)
         case let value as any BinaryInteger: return .n(String(value))

@@ -20,10 +20,10 @@ public struct AWSEndpoint: Sendable, Equatable, CustomStringConvertible {
     /// Parses `http[s]://host[:port][/path]`; `variable` names where the text came from, for the error.
     public init(parsing text: String, isCustom: Bool = true, variable: String = "endpoint") throws(EndpointError) {
         let invalid = EndpointError.invalidURL(variable: variable, value: text)
-        guard let schemeEnd = text.firstRange(of: "://") else { throw invalid }
-        let scheme = text[..<schemeEnd.lowerBound].lowercased()
+        guard let colon = text.firstIndex(of: ":"), text[colon...].hasPrefix("://") else { throw invalid }
+        let scheme = text[..<colon].lowercased()
         guard scheme == "http" || scheme == "https" else { throw invalid }
-        let rest = text[schemeEnd.upperBound...]
+        let rest = text[colon...].dropFirst(3)
         let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
         var path = String(rest[authority.endIndex...].prefix { $0 != "?" && $0 != "#" })
         while path.hasSuffix("/") { path.removeLast() }

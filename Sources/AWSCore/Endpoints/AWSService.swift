@@ -16,7 +16,7 @@ public struct AWSService: Sendable, Equatable {
     }
 
     public var endpointVariable: String {
-        "AWS_ENDPOINT_URL_" + serviceID.uppercased().replacing(" ", with: "_")
+        "AWS_ENDPOINT_URL_" + String(serviceID.uppercased().map { $0 == " " ? "_" : $0 })
     }
 
     /// A regional service: signing name, endpoint prefix and the id are as given.

@@ -1,8 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
+import HostSystem
 
 /// Where and how one service is called: the region requests are signed for, endpoint, per-request timeout.
 public struct AWSServiceConfiguration: Sendable {
@@ -20,7 +16,7 @@ public struct AWSServiceConfiguration: Sendable {
 
     /// Region and endpoint from the environment, as the SDKs resolve them.
     public static func resolve(
-        _ service: AWSService, environment: [String: String] = ProcessInfo.processInfo.environment, timeout: Duration = .seconds(10)
+        _ service: AWSService, environment: [String: String] = ProcessEnvironment.read(), timeout: Duration = .seconds(10)
     ) throws -> AWSServiceConfiguration {
         try resolve(service, region: try RegionResolver(environment: environment).region(), environment: environment, timeout: timeout)
     }

@@ -1,8 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
+import HostSystem
 
 /// The SDKs' convention: `AWS_ENDPOINT_URL_<SERVICE>`, then `AWS_ENDPOINT_URL`, then the service's host in
 /// the region's partition: its global endpoint for a global service, else the regional one. The override is
@@ -10,7 +6,7 @@ import Foundation
 public struct EndpointResolver: Sendable {
     private let environment: [String: String]
 
-    public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+    public init(environment: [String: String] = ProcessEnvironment.read()) {
         self.environment = environment
     }
 

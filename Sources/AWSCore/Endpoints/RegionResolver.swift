@@ -1,14 +1,10 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
+import HostSystem
 
 /// `AWS_REGION` (what Lambda sets), then `AWS_DEFAULT_REGION`, then `region` of the profile in the shared config file.
 public struct RegionResolver: Sendable {
     private let environment: [String: String]
 
-    public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+    public init(environment: [String: String] = ProcessEnvironment.read()) {
         self.environment = environment
     }
 

@@ -1,8 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
+import JSONCoding
 import NIOHTTP1
 import XMLTree
 
@@ -23,7 +19,7 @@ enum ErrorResponseDecoder {
         var requestID = headers.first(name: "x-amzn-RequestId") ?? headers.first(name: "x-amz-request-id")
 
         let start = body.firstIndex { !(($0 == 0x20) || ($0 == 0x0A) || ($0 == 0x0D) || ($0 == 0x09)) }
-        if let start, body[start] == UInt8(ascii: "{"), let json = try? JSONDecoder().decode(JSONBody.self, from: Data(body)) {
+        if let start, body[start] == UInt8(ascii: "{"), let json = try? JSONDecoding().decode(JSONBody.self, from: body) {
             code = json.__type ?? json.code
             message = json.message ?? json.Message
         } else if let start, body[start] == UInt8(ascii: "<"), let root = try? XMLBody.parse(body) {
@@ -36,7 +32,7 @@ enum ErrorResponseDecoder {
         if code == nil, let header = headers.first(name: "x-amzn-ErrorType") { code = header }
         return AWSServiceError(
             status: status,
-            code: code.map(shortCode) ?? HTTPResponseStatus(statusCode: status).reasonPhrase.replacing(" ", with: ""),
+            code: code.map(shortCode) ?? String(HTTPResponseStatus(statusCode: status).reasonPhrase.filter { $0 != " " }),
             message: message,
             requestID: requestID,
             operation: operation

@@ -1,8 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
+import JSONCoding
 
 /// JSON in and out: what the JSON protocols' bodies read into and are written from.
 extension AWSValue: Codable {
@@ -34,10 +30,9 @@ extension AWSValue: Codable {
             self = .bool(value)
         } else if let value = try? single.decode(String.self) {
             self = .string(value)
-        } else if let value = try? single.decode(Int64.self) {
-            self = .number(String(value))
         } else {
-            self = .number(try single.decode(Decimal.self).description)
+            // As written: 19-digit ids and decimal text must not be rounded through `Double`.
+            self = .number(try single.decode(JSONNumber.self).text)
         }
     }
 
@@ -51,10 +46,8 @@ extension AWSValue: Codable {
             try single.encode(value)
         case .number(let text):
             var single = encoder.singleValueContainer()
-            if let integer = Int64(text) {
-                try single.encode(integer)
-            } else if let decimal = Decimal(string: text) {
-                try single.encode(decimal)
+            if let number = JSONNumber(text) {
+                try single.encode(number)
             } else {
                 try single.encode(text)
             }
@@ -76,6 +69,6 @@ extension AWSValue: Codable {
             self = .structure([])
             return
         }
-        self = try JSONDecoder().decode(AWSValue.self, from: Data(bytes))
+        self = try JSONDecoding().decode(AWSValue.self, from: bytes)
     }
 }

@@ -1,15 +1,8 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
-import CivilTime
 import HTTPCore
 
 /// Decodes `Decodable` types from an `AWSValue`, so typed clients (STS, SSO) read XML and JSON answers
 /// alike. XML gives every scalar as text: numbers, booleans and timestamps are read from it. Lists are
-/// `elements` (an XML list wrapper's children, whatever their name). Timestamps are ISO 8601 text or epoch
-/// seconds, as the protocols write them.
+/// `elements` (an XML list wrapper's children, whatever their name). Timestamps are `AWSTimestamp`s.
 public struct AWSValueDecoder: Sendable {
     public init() {}
 
@@ -18,10 +11,8 @@ public struct AWSValueDecoder: Sendable {
     }
 }
 
-/// Every value goes through here: timestamps and trees are read by this decoder, not by their own
-/// `init(from:)` (Foundation's `Date` would insist on a number).
+/// Every value goes through here: a tree is handed over whole rather than rebuilt through its `init(from:)`.
 private func decodeValue<T: Decodable>(_ type: T.Type, from value: AWSValue, codingPath: [any CodingKey]) throws -> T {
-    if type == Date.self { return try Single(value: value, codingPath: codingPath).decodeDate() as! T }
     if type == AWSValue.self { return value as! T }
     return try T(from: ValueDecoder(value: value, codingPath: codingPath))
 }
@@ -199,13 +190,5 @@ private struct Single: SingleValueDecodingContainer {
 
     func decode<T: Decodable>(_ type: T.Type) throws -> T {
         try decodeValue(type, from: value, codingPath: codingPath)
-    }
-
-    /// ISO 8601 text (query and REST-XML, and `expiration` fields of some JSON answers) or epoch seconds.
-    func decodeDate() throws -> Date {
-        let text = try text(for: Date.self)
-        if let seconds = Double(text) { return Date(timeIntervalSince1970: seconds) }
-        guard let instant = try? Instant(iso8601: text) else { throw mismatch(Date.self) }
-        return Date(timeIntervalSince1970: Double(instant.epochMilliseconds) / 1000)
     }
 }

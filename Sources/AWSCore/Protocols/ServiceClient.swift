@@ -1,8 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
+import JSONCoding
 import HTTPCore
 import NIOHTTP1
 
@@ -62,7 +58,7 @@ public struct ServiceClient: Sendable {
         }
     }
 
-    /// JSON protocols with typed input and output, straight through `JSONEncoder`/`JSONDecoder`: DynamoDB's
+    /// JSON protocols with typed input and output, straight through `JSONEncoding`/`JSONDecoding`: DynamoDB's
     /// pages of thousands of items are not worth building a tree for.
     public func sendJSON<Output: Decodable>(_ operation: String, input: some Encodable, as type: Output.Type) async throws -> Output {
         guard case .json(let version, let targetPrefix) = wireProtocol else {
@@ -72,14 +68,14 @@ public struct ServiceClient: Sendable {
         headers.add(name: "Content-Type", value: "application/x-amz-json-\(version)")
         headers.add(name: "X-Amz-Target", value: "\(targetPrefix).\(operation)")
         let request = AWSRequest(
-            endpoint: configuration.endpoint, method: .POST, headers: headers, body: Array(try JSONEncoder().encode(input)),
+            endpoint: configuration.endpoint, method: .POST, headers: headers, body: try JSONEncoding().encode(input),
             timeout: configuration.timeout)
         let context = AWSRequestContext(
             service: configuration.service, operation: "\(configuration.service.serviceID).\(operation)", region: configuration.region,
             signingOptions: .standard, logger: client.logger)
         let response = try await client.send(request, context: context)
         do {
-            return try JSONDecoder().decode(Output.self, from: Data(response.body))
+            return try JSONDecoding().decode(Output.self, from: response.body)
         } catch {
             throw AWSResponseError.undecodable(operation: context.operation, detail: String(describing: error))
         }

@@ -1,8 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
+import JSONCoding
 import HTTPCore
 import NIOHTTP1
 
@@ -20,15 +16,15 @@ extension WireProtocol {
         case .json(let version, let targetPrefix):
             headers.add(name: "Content-Type", value: "application/x-amz-json-\(version)")
             headers.add(name: "X-Amz-Target", value: "\(targetPrefix).\(operation.name)")
-            let body = try JSONEncoder().encode(input.body ?? .structure([]))
-            return AWSRequest(endpoint: endpoint, method: .POST, headers: headers, body: Array(body), timeout: timeout)
+            let body = try JSONEncoding().encode(input.body ?? .structure([]))
+            return AWSRequest(endpoint: endpoint, method: .POST, headers: headers, body: body, timeout: timeout)
         case .restJSON, .restXML:
             for header in input.headers { headers.add(name: header.name, value: header.value) }
             var body: [UInt8] = []
             if let document = input.body {
                 guard self == .restJSON else { throw OperationInputError.xmlBodyNotSupported(operation: operation.name) }
                 headers.add(name: "Content-Type", value: "application/json")
-                body = Array(try JSONEncoder().encode(document))
+                body = try JSONEncoding().encode(document)
             }
             return AWSRequest(
                 endpoint: endpoint, method: operation.method, path: try Self.expand(operation.path, labels: input.pathLabels, operation: operation.name),
@@ -49,7 +45,7 @@ extension WireProtocol {
     }
 
     private static func formComponent(_ text: String) -> String {
-        URIEncoding.encode(text).replacing("%20", with: "+")
+        URIEncoding.encode(text).replacingText("%20", with: "+")
     }
 
     /// The path template with its labels filled in: `{Name}` encoded as one segment, `{Name+}` keeping its slashes.

@@ -1,8 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
+import CivilTime
 import HTTPCore
 import NIOHTTP1
 
@@ -47,7 +43,7 @@ public struct S3Client: Sendable {
     /// A URL anyone can GET for `expiresIn` seconds (at most 604800), signed with `credentials` if given
     /// (a dedicated long-lived signing key) or else the client's. Temporary credentials end the URL's life early.
     public func presignedGetURL(
-        bucket: String, key: String, expiresIn seconds: Int, credentials: AWSCredentials? = nil, at date: Date? = nil
+        bucket: String, key: String, expiresIn seconds: Int, credentials: AWSCredentials? = nil, at instant: Instant? = nil
     ) async throws -> S3PresignedURL {
         let signingCredentials: AWSCredentials
         if let credentials {
@@ -55,15 +51,15 @@ public struct S3Client: Sendable {
         } else {
             signingCredentials = try await client.credentials.credentials()
         }
-        let date = date ?? client.now()
+        let instant = instant ?? client.now()
         let (endpoint, path) = addressing.location(bucket: bucket, key: key)
         let signer = SigV4Signer(credentials: signingCredentials, region: configuration.region, service: configuration.service.signingName, options: .s3,
             keyCache: client.keyCache)
         let wirePath = endpoint.basePath + path
         let presigned = try signer.presign(
             SigningRequest(method: "GET", path: wirePath, headers: ["Host": endpoint.hostHeader], payload: .unsigned),
-            expiresIn: seconds, at: date)
-        var expiresAt = date.addingTimeInterval(TimeInterval(seconds))
+            expiresIn: seconds, at: instant)
+        var expiresAt = instant.adding(seconds: Int64(seconds))
         if let expiration = signingCredentials.expiration, expiration < expiresAt { expiresAt = expiration }
         return S3PresignedURL(
             url: endpoint.origin + wirePath + "?" + presigned.query, expiresAt: expiresAt,

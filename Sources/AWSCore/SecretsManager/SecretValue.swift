@@ -1,8 +1,6 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
+import HTTPCore
+import JSONCoding
+
 
 /// A secret as GetSecretValue returns it. The value itself never prints.
 public struct SecretValue: Sendable, Equatable, Decodable {
@@ -10,13 +8,13 @@ public struct SecretValue: Sendable, Equatable, Decodable {
     public let name: String?
     public let versionID: String?
     public let string: String?
-    public let binary: Data?
+    public let binary: [UInt8]?
 
     private enum CodingKeys: String, CodingKey {
         case arn = "ARN", name = "Name", versionID = "VersionId", string = "SecretString", binary = "SecretBinary"
     }
 
-    public init(arn: String?, name: String?, versionID: String?, string: String?, binary: Data?) {
+    public init(arn: String?, name: String?, versionID: String?, string: String?, binary: [UInt8]?) {
         self.arn = arn
         self.name = name
         self.versionID = versionID
@@ -24,10 +22,26 @@ public struct SecretValue: Sendable, Equatable, Decodable {
         self.binary = binary
     }
 
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        arn = try container.decodeIfPresent(String.self, forKey: .arn)
+        name = try container.decodeIfPresent(String.self, forKey: .name)
+        versionID = try container.decodeIfPresent(String.self, forKey: .versionID)
+        string = try container.decodeIfPresent(String.self, forKey: .string)
+        if let text = try container.decodeIfPresent(String.self, forKey: .binary) {
+            guard let bytes = Base64.decode(text) else {
+                throw DecodingError.dataCorruptedError(forKey: .binary, in: container, debugDescription: "SecretBinary is not base64")
+            }
+            binary = bytes
+        } else {
+            binary = nil
+        }
+    }
+
     /// Decodes a JSON secret string (`{"api_key": …}`), the shape our secrets are stored in.
     public func decodeJSON<T: Decodable>(_ type: T.Type) throws -> T {
         guard let string else { throw SecretsManagerError.notAString(name: name ?? arn ?? "secret") }
-        return try JSONDecoder().decode(type, from: Data(string.utf8))
+        return try JSONDecoding().decode(type, from: Array(string.utf8))
     }
 }
 

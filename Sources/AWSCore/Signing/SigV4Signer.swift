@@ -1,8 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
+import CivilTime
 import HTTPCore
 import NIOHTTP1
 
@@ -53,8 +49,8 @@ public struct SigV4Signer: Sendable {
     }
 
     /// Header signing: returns the headers to add to `request` (date, token, content hash, `Authorization`).
-    public func sign(_ request: SigningRequest, at date: Date) -> SignedHeaders {
-        let timestamp = SigningTimestamp(date)
+    public func sign(_ request: SigningRequest, at instant: Instant) -> SignedHeaders {
+        let timestamp = SigningTimestamp(instant)
         let scope = scope(timestamp)
         var headers: [(name: String, value: String)] = []
         headers.reserveCapacity(request.headers.count + 3)
@@ -97,11 +93,11 @@ public struct SigV4Signer: Sendable {
 
     /// Query signing: returns the query of the pre-signed URL, the request's own query first, then the
     /// `X-Amz-*` parameters in the order botocore writes them, the signature last.
-    public func presign(_ request: SigningRequest, expiresIn seconds: Int, at date: Date) throws(SigV4Error) -> PresignedQuery {
+    public func presign(_ request: SigningRequest, expiresIn seconds: Int, at instant: Instant) throws(SigV4Error) -> PresignedQuery {
         guard (1...Self.maximumExpiry).contains(seconds) else {
             throw SigV4Error.expiryOutOfRange(seconds: seconds, maximum: Self.maximumExpiry)
         }
-        let timestamp = SigningTimestamp(date)
+        let timestamp = SigningTimestamp(instant)
         let scope = scope(timestamp)
         let headers = Array(request.headers.lazy.map { (name: $0.name, value: $0.value) })
         let signedHeaderNames = CanonicalRequest.signedHeaderNames(headers)

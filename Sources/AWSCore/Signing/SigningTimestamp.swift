@@ -1,8 +1,3 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import CivilTime
 
 /// The `yyyyMMdd'T'HHmmss'Z'` stamp SigV4 puts in `X-Amz-Date` and, truncated to the day, in the scope.
@@ -14,8 +9,8 @@ struct SigningTimestamp: Sendable, Equatable {
     /// `20150830`
     var day: Substring { dateTime.prefix(8) }
 
-    init(_ date: Date) {
-        let seconds = Int64((date.timeIntervalSince1970).rounded(.down))
+    init(_ instant: Instant) {
+        let seconds = instant.epochSeconds
         let days = CivilCalendar.floorDivide(seconds, CivilCalendar.secondsPerDay)
         let secondOfDay = seconds - days * CivilCalendar.secondsPerDay
         let (year, month, day) = CivilCalendar.civilDate(daysSinceEpoch: days)

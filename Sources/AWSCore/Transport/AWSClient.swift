@@ -1,8 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
+import CivilTime
 import HTTPCore
 import Logging
 
@@ -13,7 +9,7 @@ public struct AWSClient: Sendable {
     public let transport: any HTTPTransport
     public let logger: Logger
     /// The signing clock, also used for pre-signed URLs.
-    public let now: @Sendable () -> Date
+    public let now: @Sendable () -> Instant
     /// Derived signing keys, shared by the pipeline's signing step and pre-signing.
     public let keyCache: SigningKeyCache
     private let pipeline: AWSRequestHandler
@@ -22,7 +18,7 @@ public struct AWSClient: Sendable {
         credentials: any CredentialProvider,
         transport: any HTTPTransport,
         retryStrategy: StandardRetryStrategy = StandardRetryStrategy(),
-        now: @escaping @Sendable () -> Date = { Date() },
+        now: @escaping @Sendable () -> Instant = Instant.now,
         logger: Logger = Logger(label: "opsdaily.aws")
     ) {
         let keyCache = SigningKeyCache()
@@ -43,7 +39,7 @@ public struct AWSClient: Sendable {
     /// A custom pipeline; `middlewares` run outermost first.
     public init(
         credentials: any CredentialProvider, transport: any HTTPTransport, middlewares: [any AWSMiddleware],
-        now: @escaping @Sendable () -> Date = { Date() }, keyCache: SigningKeyCache = SigningKeyCache(),
+        now: @escaping @Sendable () -> Instant = Instant.now, keyCache: SigningKeyCache = SigningKeyCache(),
         logger: Logger = Logger(label: "opsdaily.aws")
     ) {
         self.credentials = credentials

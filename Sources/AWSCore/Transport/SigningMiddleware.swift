@@ -1,18 +1,14 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
+import CivilTime
 import HTTPCore
 
 /// Signs each attempt with the current credentials and time: adds `Host`, the `X-Amz-*` headers and `Authorization`
 /// (only `Host` for an operation that takes no signature).
 public struct SigningMiddleware: AWSMiddleware {
     public let credentials: any CredentialProvider
-    public let now: @Sendable () -> Date
+    public let now: @Sendable () -> Instant
     public let keyCache: SigningKeyCache
 
-    public init(credentials: any CredentialProvider, now: @escaping @Sendable () -> Date = { Date() }, keyCache: SigningKeyCache = SigningKeyCache()) {
+    public init(credentials: any CredentialProvider, now: @escaping @Sendable () -> Instant = Instant.now, keyCache: SigningKeyCache = SigningKeyCache()) {
         self.credentials = credentials
         self.now = now
         self.keyCache = keyCache

@@ -59,7 +59,7 @@ public struct ContainerCredentialProvider: CredentialProvider {
         }
         return AWSCredentials(
             accessKeyID: document.AccessKeyId, secretAccessKey: document.SecretAccessKey, sessionToken: document.Token,
-            expiration: try document.Expiration.map { try Self.date($0, source: "the container credentials endpoint") }, source: "container")
+            expiration: try document.Expiration.map { try Self.expiration($0, source: "the container credentials endpoint") }, source: "container")
     }
 
     private func authorizationToken() throws -> String? {
@@ -79,10 +79,10 @@ public struct ContainerCredentialProvider: CredentialProvider {
         return allowedHTTPHosts.contains(host) || host.hasPrefix("127.")
     }
 
-    static func date(_ text: String, source: String) throws -> Date {
+    static func expiration(_ text: String, source: String) throws -> Instant {
         guard let instant = try? Instant(iso8601: text) else {
             throw CredentialSourceError.malformedCredentials(source: source, reason: "Expiration is not an ISO 8601 time")
         }
-        return Date(timeIntervalSince1970: Double(instant.epochMilliseconds) / 1000)
+        return instant
     }
 }

@@ -57,7 +57,7 @@ public struct InstanceMetadataCredentialProvider: CredentialProvider {
         }
         return AWSCredentials(
             accessKeyID: document.AccessKeyId, secretAccessKey: document.SecretAccessKey, sessionToken: document.Token,
-            expiration: try document.Expiration.map { try ContainerCredentialProvider.date($0, source: "instance metadata") }, source: "imds")
+            expiration: try document.Expiration.map { try ContainerCredentialProvider.expiration($0, source: "instance metadata") }, source: "imds")
     }
 
     private func get(_ url: String, headers: HTTPHeaders) async throws -> [UInt8] {

@@ -50,12 +50,12 @@ public struct ProcessCredentialProvider: CredentialProvider {
         guard let id = output.AccessKeyId, !id.isEmpty, let secret = output.SecretAccessKey, !secret.isEmpty else {
             throw CredentialSourceError.processFailed(profile: profile, reason: "printed no AccessKeyId or SecretAccessKey")
         }
-        var expiration: Date?
+        var expiration: Instant?
         if let text = output.Expiration {
             guard let instant = try? Instant(iso8601: text) else {
                 throw CredentialSourceError.processFailed(profile: profile, reason: "printed an Expiration that is not an ISO 8601 time")
             }
-            expiration = Date(timeIntervalSince1970: Double(instant.epochMilliseconds) / 1000)
+            expiration = instant
         }
         return AWSCredentials(
             accessKeyID: id, secretAccessKey: secret, sessionToken: output.SessionToken.flatMap { $0.isEmpty ? nil : $0 },

@@ -1,22 +1,18 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
+import CivilTime
 import AWSCore
 
 /// Keeps the temporary credentials a source gave until five minutes before they expire, then asks again:
 /// one role assumption (or SSO exchange, or metadata read) per expiry, not per request. Concurrent callers
 /// during a refresh share it. Credentials without an expiry are kept for good.
 public actor RefreshingCredentialProvider: CredentialProvider {
-    public static let refreshMargin: TimeInterval = 5 * 60
+    public static let refreshMarginMilliseconds: Int64 = 5 * 60 * 1000
 
     private let source: any CredentialProvider
-    private let now: @Sendable () -> Date
+    private let now: @Sendable () -> Instant
     private var cached: AWSCredentials?
     private var refreshing: Task<AWSCredentials, any Error>?
 
-    public init(_ source: any CredentialProvider, now: @escaping @Sendable () -> Date = { Date() }) {
+    public init(_ source: any CredentialProvider, now: @escaping @Sendable () -> Instant = Instant.now) {
         self.source = source
         self.now = now
     }
@@ -34,6 +30,6 @@ public actor RefreshingCredentialProvider: CredentialProvider {
 
     private func needsRefresh(_ credentials: AWSCredentials) -> Bool {
         guard let expiration = credentials.expiration else { return false }
-        return expiration.timeIntervalSince(now()) <= Self.refreshMargin
+        return expiration.epochMilliseconds - now().epochMilliseconds <= Self.refreshMarginMilliseconds
     }
 }

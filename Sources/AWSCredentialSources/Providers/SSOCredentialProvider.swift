@@ -3,6 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import CivilTime
 import AWSCore
 import HTTPCore
 import Logging
@@ -20,11 +21,11 @@ public struct SSOCredentialProvider: CredentialProvider {
     let cache: SSOTokenCache
     let transport: any HTTPTransport
     let logger: Logger
-    let now: @Sendable () -> Date
+    let now: @Sendable () -> Instant
 
     public init(
         profile: String, accountID: String, roleName: String, tokenKey: String, portal: AWSServiceConfiguration,
-        environment: [String: String], transport: any HTTPTransport, logger: Logger, now: @escaping @Sendable () -> Date = { Date() }
+        environment: [String: String], transport: any HTTPTransport, logger: Logger, now: @escaping @Sendable () -> Instant = Instant.now
     ) {
         self.profile = profile
         self.accountID = accountID

@@ -3,6 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import CivilTime
 import AWSCore
 import HTTPCore
 import Logging
@@ -65,7 +66,7 @@ struct NoCredentials: CredentialProvider {
 /// The session names this tool gives the roles it assumes, when the profile names none: CloudTrail shows
 /// who assumed the role, so it says what did.
 enum RoleSessionName {
-    static func make(now: Date = Date()) -> String {
-        "opsdaily-\(Int64(now.timeIntervalSince1970))"
+    static func make(now: Instant = .now()) -> String {
+        "opsdaily-\(now.epochSeconds)"
     }
 }

@@ -3,6 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import CivilTime
 import AWSCore
 
 /// The IAM Identity Center portal: the role credentials a cached `aws sso login` token is worth. REST-JSON,
@@ -35,6 +36,6 @@ public struct SSOPortalClient: Sendable {
         let role = output.roleCredentials
         return AWSCredentials(
             accessKeyID: role.accessKeyId, secretAccessKey: role.secretAccessKey, sessionToken: role.sessionToken,
-            expiration: Date(timeIntervalSince1970: Double(role.expiration) / 1000))
+            expiration: Instant(epochMilliseconds: role.expiration))
     }
 }

@@ -4,6 +4,7 @@ import FoundationEssentials
 import Foundation
 #endif
 import CivilTime
+import HostSystem
 
 /// The access token `aws sso login` leaves in `~/.aws/sso/cache/<sha1>.json`, keyed by the `sso_session`
 /// name (or, for the legacy `sso_start_url` profiles, by the start URL). This tool does not log in: an
@@ -12,13 +13,13 @@ struct SSOTokenCache: Sendable {
     let directory: String
 
     init(environment: [String: String]) {
-        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? FileManager.default.homeDirectoryForCurrentUser.path
+        let home = ProcessEnvironment.homeDirectory(environment: environment) ?? "/nonexistent"
         directory = home + "/.aws/sso/cache"
     }
 
     struct Token: Sendable {
         var accessToken: String
-        var expiresAt: Date
+        var expiresAt: Instant
     }
 
     private struct File: Decodable {
@@ -27,7 +28,7 @@ struct SSOTokenCache: Sendable {
     }
 
     /// `key` is the session name or start URL; `profile` is named in the errors.
-    func token(key: String, profile: String, now: Date) throws(CredentialSourceError) -> Token {
+    func token(key: String, profile: String, now: Instant) throws(CredentialSourceError) -> Token {
         let path = directory + "/" + SHA1.hex(key) + ".json"
         guard let data = FileManager.default.contents(atPath: path) else {
             throw .ssoLoginNeeded(profile: profile, reason: "no cached SSO token (\(path))")
@@ -35,10 +36,9 @@ struct SSOTokenCache: Sendable {
         guard let file = try? JSONDecoder().decode(File.self, from: data), let accessToken = file.accessToken, !accessToken.isEmpty,
               let expiresText = file.expiresAt, let expires = try? Instant(iso8601: expiresText)
         else { throw .ssoLoginNeeded(profile: profile, reason: "the cached SSO token in \(path) is unreadable") }
-        let expiresAt = Date(timeIntervalSince1970: Double(expires.epochMilliseconds) / 1000)
-        guard expiresAt > now else {
+        guard expires > now else {
             throw .ssoLoginNeeded(profile: profile, reason: "the cached SSO token expired at \(expires.iso8601())")
         }
-        return Token(accessToken: accessToken, expiresAt: expiresAt)
+        return Token(accessToken: accessToken, expiresAt: expires)
     }
 }

@@ -81,10 +81,10 @@ public struct STSClient: Sendable {
         var AccessKeyId: String
         var SecretAccessKey: String
         var SessionToken: String
-        var Expiration: Date
+        var Expiration: AWSTimestamp
 
         var credentials: AWSCredentials {
-            AWSCredentials(accessKeyID: AccessKeyId, secretAccessKey: SecretAccessKey, sessionToken: SessionToken, expiration: Expiration)
+            AWSCredentials(accessKeyID: AccessKeyId, secretAccessKey: SecretAccessKey, sessionToken: SessionToken, expiration: Expiration.instant)
         }
     }
 }

@@ -1,15 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import HostSystem
 
 /// Where zone rules come from, in order: a TZif file from tzdata, the built-in table of current rules, a
 /// fixed offset. tzdata wins because it knows history and tracks rule changes; the table keeps the
@@ -29,7 +18,7 @@ extension ZoneRules {
     /// The zone for a configured name such as `Asia/Seoul`, `Etc/GMT-9`, `+09:00` or `UTC+9`.
     public static func named(
         _ identifier: String,
-        environment: [String: String] = ProcessInfo.processInfo.environment
+        environment: [String: String] = ProcessEnvironment.read()
     ) throws(ZoneError) -> ZoneRules {
         try named(identifier, tzdataDirectories: tzdataDirectories(environment: environment))
     }
@@ -40,7 +29,8 @@ extension ZoneRules {
         if isSafeRelativePath(identifier) {
             for directory in tzdataDirectories {
                 let path = directory + "/" + identifier
-                if let bytes = readSmallRegularFile(path), let zone = try? ZoneRules(tzif: bytes, identifier: identifier, path: path) {
+                // A FIFO or `/dev/zero` placed at the path must not hang or exhaust the function at init.
+                if let bytes = try? RegularFile.read(path, limit: TZifParser.maximumSize), let zone = try? ZoneRules(tzif: bytes, identifier: identifier, path: path) {
                     return zone
                 }
             }
@@ -115,16 +105,5 @@ extension ZoneRules {
                         || byte == 0x2E || byte == 0x5F || byte == 0x2B || byte == 0x2D
                 }
         }
-    }
-
-    /// The bytes of a regular file no larger than a TZif file can be, else nil (a FIFO or `/dev/zero`
-    /// placed at the path must not hang or exhaust the function at init). `stat` follows symbolic links,
-    /// which tzdata uses for its alias names (`ROK` → `Asia/Seoul`).
-    private static func readSmallRegularFile(_ path: String) -> [UInt8]? {
-        var info = stat()
-        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_size <= TZifParser.maximumSize,
-              let data = FileManager.default.contents(atPath: path)
-        else { return nil }
-        return [UInt8](data)
     }
 }

@@ -1,8 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
+import JSONCoding
 import AWSCore
 import HTTPCore
 
@@ -35,13 +31,12 @@ public struct AlertParser: Sendable {
     public func parse(body: [UInt8], receivedAt: Int64) throws(Failure) -> Alert {
         var flags: [AlertFlag] = []
         let fields: [String: JSONField]
-        let data = Data(body)
-        if let object = try? JSONDecoder().decode([String: JSONField].self, from: data) {
+        if let object = try? JSONDecoding().decode([String: JSONField].self, from: body) {
             fields = object
         } else {
             // Not an object: still stored (flagged) when it is any other JSON value.
             do {
-                _ = try JSONDecoder().decode(JSONField.self, from: data)
+                _ = try JSONDecoding().decode(JSONField.self, from: body)
             } catch {
                 throw .notJSON(Self.describe(error))
             }
@@ -102,7 +97,7 @@ public struct AlertParser: Sendable {
         if priorityRaw != nil && priority == nil { flags.append(.unknownPriority) }
 
         let title = value(.alertTitle)
-        let isTest = [title, eventTitle].contains { $0?.uppercased().contains("[TEST]") == true }
+        let isTest = [title, eventTitle].contains { $0?.uppercased().containsText("[TEST]") == true }
         if isTest { flags.append(.test) }
 
         var alert = Alert(

@@ -1,8 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
+import JSONCoding
 import HTTPCore
 
 /// The answer to a Function URL request; the body is always a small JSON document with a short reason.
@@ -14,6 +10,6 @@ public struct FunctionURLResponse: Encodable, Sendable, Equatable {
     public init(statusCode: Int, reply: WebhookReply, extraHeaders: [String: String] = [:]) {
         self.statusCode = statusCode
         self.headers = ["content-type": "application/json"].merging(extraHeaders) { _, extra in extra }
-        self.body = (try? String(decoding: JSONEncoder.sorted.encode(reply), as: UTF8.self)) ?? "{}"
+        self.body = (try? String(decoding: JSONEncoding().encode(reply), as: UTF8.self)) ?? "{}"
     }
 }

@@ -1,8 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
+import HTTPCore
 import Logging
 
 /// The webhook's rules (SPEC §5), independent of Lambda: authenticate, check method and size, parse without
@@ -94,9 +90,9 @@ public struct WebhookIngestor: Sendable {
         // Checked before decoding too, so an enormous base64 body is never expanded in memory.
         guard text.utf8.count <= (request.isBase64Encoded == true ? (limit + 2) / 3 * 4 : limit) else { throw tooLarge }
         guard request.isBase64Encoded == true else { return Array(text.utf8) }
-        guard let data = Data(base64Encoded: text) else { throw RefusedRequest(statusCode: 400, reason: "body is not valid base64") }
-        guard data.count <= limit else { throw tooLarge }
-        return Array(data)
+        guard let bytes = Base64.decode(text) else { throw RefusedRequest(statusCode: 400, reason: "body is not valid base64") }
+        guard bytes.count <= limit else { throw tooLarge }
+        return bytes
     }
 
     struct RefusedRequest: Error {

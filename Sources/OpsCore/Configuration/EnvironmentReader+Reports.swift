@@ -1,4 +1,5 @@
 import CivilTime
+import HTTPCore
 
 extension EnvironmentReader {
     /// `OPS_SYSTEM_NAME` (default `ops`): shown in messages and reports.
@@ -23,7 +24,7 @@ extension EnvironmentReader {
     /// Where reports go and how long their links live (`OPS_REPORT_*`).
     public func reportSettings() throws(ConfigurationError) -> ReportSettings {
         let prefix = string("OPS_REPORT_PREFIX", default: "reports/")
-        guard prefix.utf8.count <= 200, !prefix.hasPrefix("/"), !prefix.contains("..") else {
+        guard prefix.utf8.count <= 200, !prefix.hasPrefix("/"), !prefix.containsText("..") else {
             throw ConfigurationError(variable: "OPS_REPORT_PREFIX", value: prefix, expected: "an S3 key prefix such as reports/")
         }
         return ReportSettings(

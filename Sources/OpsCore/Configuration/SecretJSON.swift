@@ -1,13 +1,9 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
+import JSONCoding
 
 /// Secrets are stored as small JSON objects (`{"token": "…"}`).
 enum SecretJSON {
     static func field(_ name: String, in text: String) -> String? {
-        guard let object = try? JSONDecoder().decode([String: JSONField].self, from: Data(text.utf8)),
+        guard let object = try? JSONDecoding().decode([String: JSONField].self, from: Array(text.utf8)),
             let value = object[name]?.text, !value.isEmpty
         else { return nil }
         return value

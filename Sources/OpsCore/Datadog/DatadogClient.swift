@@ -1,8 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
+import JSONCoding
 import AWSCore
 import HTTPCore
 import NIOHTTP1
@@ -66,7 +62,7 @@ public struct DatadogClient: Sendable {
     private func get<Value: Decodable>(_ type: Value.Type, path: String, query: [(String, String)]) async throws(DatadogError) -> Value {
         let bytes = try await body(path: path, query: query)
         do {
-            return try JSONDecoder().decode(Value.self, from: Data(bytes))
+            return try JSONDecoding().decode(Value.self, from: bytes)
         } catch {
             throw .malformedResponse(path: path, detail: String(describing: error).prefix(300).description)
         }

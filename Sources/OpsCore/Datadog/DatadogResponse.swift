@@ -1,8 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
+import JSONCoding
 import AWSCore
 import HTTPCore
 
@@ -18,6 +14,6 @@ enum DatadogResponse {
     /// `{"errors": ["Monitor not found"]}`; anything else gives no messages rather than echoing a body.
     static func errors(in body: [UInt8]) -> [String] {
         struct Envelope: Decodable { var errors: [String] }
-        return (try? JSONDecoder().decode(Envelope.self, from: Data(body)))?.errors.map { String($0.prefix(500)) } ?? []
+        return (try? JSONDecoding().decode(Envelope.self, from: body))?.errors.map { String($0.prefix(500)) } ?? []
     }
 }

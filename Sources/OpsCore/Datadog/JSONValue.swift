@@ -1,8 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
+import JSONCoding
 import HTTPCore
 
 /// Any JSON, kept to be written back: a check record stores the monitor as Datadog sent it. Integers stay
@@ -50,19 +46,17 @@ public indirect enum JSONValue: Sendable, Equatable, Codable {
 
     /// One line, keys sorted, non-ASCII as UTF-8 (not `\uXXXX`, which made Korean unreadable in 2023).
     public var compactText: String {
-        (try? String(decoding: JSONEncoder.sorted.encode(self), as: UTF8.self)) ?? "null"
+        (try? String(decoding: JSONEncoding().encode(self), as: UTF8.self)) ?? "null"
     }
 
     /// Indented for people, otherwise as `compactText`.
     public var prettyText: String {
-        let encoder = JSONEncoder.sorted
-        encoder.outputFormatting.insert(.prettyPrinted)
-        return (try? String(decoding: encoder.encode(self), as: UTF8.self)) ?? "null"
+        (try? String(decoding: JSONEncoding(prettyPrinted: true).encode(self), as: UTF8.self)) ?? "null"
     }
 
     /// The value of JSON text, or nil when it is not JSON.
     public init?(parsing text: String) {
-        guard let value = try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8)) else { return nil }
+        guard let value = try? JSONDecoding().decode(JSONValue.self, from: Array(text.utf8)) else { return nil }
         self = value
     }
 }

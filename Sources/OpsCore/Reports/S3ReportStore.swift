@@ -1,8 +1,3 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import CivilTime
 import AWSCore
 import Logging
@@ -48,8 +43,7 @@ public struct S3ReportStore: ReportStore {
     public func link(key: String) async throws -> PublishedReport {
         let link = try await s3.presignedGetURL(
             bucket: settings.bucket, key: key, expiresIn: settings.urlLifetimeSeconds, credentials: signingCredentials)
-        let expiresAt = Instant(epochMilliseconds: Int64(link.expiresAt.timeIntervalSince1970 * 1000))
         return PublishedReport(
-            key: key, url: link.url, expiresAt: expiresAt, mayExpireEarlier: link.mayExpireEarlier, signingWarning: signingWarning)
+            key: key, url: link.url, expiresAt: link.expiresAt, mayExpireEarlier: link.mayExpireEarlier, signingWarning: signingWarning)
     }
 }

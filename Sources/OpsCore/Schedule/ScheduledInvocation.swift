@@ -1,8 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
+import JSONCoding
 import CivilTime
 
 /// The event that starts `daily-check` or `notification`, in any of the three shapes of SPEC §6. It carries
@@ -25,17 +21,13 @@ public enum ScheduledInvocation: Sendable, Hashable {
         guard bytes.count <= Self.maximumEventSize else { throw .tooLarge(bytes: bytes.count) }
         let fields: EventFields
         do {
-            fields = try JSONDecoder().decode(EventFields.self, from: Data(bytes))
+            fields = try JSONDecoding().decode(EventFields.self, from: bytes)
         } catch let error as ScheduledInvocationError {
             throw error
         } catch {
             throw .notJSON
         }
         self = try fields.invocation()
-    }
-
-    public init(json data: Data) throws(ScheduledInvocationError) {
-        try self.init(json: [UInt8](data))
     }
 
     /// The instant the scheduler meant, or nil for a manual run.

@@ -1,4 +1,5 @@
 import CivilTime
+import HTTPCore
 
 /// A pre-signed link to a report and when it really stops working (the signing credentials' expiry can
 /// come before the requested lifetime).
@@ -23,7 +24,7 @@ public struct ReportLink: Sendable, Equatable {
 
     /// `<url|title>` with the URL's control characters escaped, as Slack's link syntax wants.
     func slackLink(title: String) -> String {
-        "<" + SlackText.escape(url.replacing("|", with: "%7C")) + "|" + SlackText.escape(title) + ">"
+        "<" + SlackText.escape(url.replacingText("|", with: "%7C")) + "|" + SlackText.escape(title) + ">"
     }
 
     /// `<url|title> (link valid until 2026-11-25 21:00 KST)`: when the link really dies, in the team's zone.

@@ -21,7 +21,7 @@ public enum SlackText {
 
     /// A value shown inside backticks: a backtick of its own would end the code span early.
     static func code(_ text: String) -> String {
-        "`" + escape(text.replacing("`", with: "'")) + "`"
+        "`" + escape(String(text.map { $0 == "`" ? "'" : $0 })) + "`"
     }
 }
 

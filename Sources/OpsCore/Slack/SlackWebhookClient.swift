@@ -1,8 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
+import JSONCoding
 import AWSCore
 import HTTPCore
 import NIOHTTP1
@@ -42,7 +38,7 @@ public struct SlackWebhookClient: Sendable {
     private func send(_ message: SlackMessage) async throws(SlackError) -> (status: Int, reason: String) {
         let body: [UInt8]
         do {
-            body = Array(try JSONEncoder.sorted.encode(message))
+            body = try JSONEncoding().encode(message)
         } catch {
             throw .rejected(status: 0, reason: "message could not be encoded")
         }

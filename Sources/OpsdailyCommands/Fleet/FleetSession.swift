@@ -51,7 +51,7 @@ struct FleetSession {
         guard let out else { return [] }
         let folder = OutputDirectory(path: out)
         try folder.create()
-        let now = try CivilDateTime(epochSeconds: Int64(Date().timeIntervalSince1970))
+        let now = try CivilDateTime(epochSeconds: Instant.now().epochSeconds)
         var written: [String] = []
         for format in FileFormat.allCases where formats.contains(format) {
             switch format {

@@ -25,7 +25,7 @@ public struct InventoryCommand: AsyncParsableCommand {
         // The collector's gates bound calls per service and region; the pool only must not queue them further.
         let transport = AsyncHTTPClientTransport(connectionsPerHost: 64)
         let session = AWSSession(environment: ProcessInfo.processInfo.environment, transport: transport)
-        let now = Instant(epochMilliseconds: Int64(Date().timeIntervalSince1970 * 1000))
+        let now = Instant.now()
         let progress = Progress(title: "inventory", total: 0, style: Progress.style(quiet: global.quiet))
         let report: InventoryReport
         do {

@@ -51,7 +51,7 @@ public struct MonitorsExportCommand: AsyncParsableCommand {
     public func run() async throws {
         let environment = ProcessInfo.processInfo.environment
         let zone = try EnvironmentReader(environment).zone()
-        let now = Instant(epochMilliseconds: Int64(Date().timeIntervalSince1970 * 1000))
+        let now = Instant.now()
         let connection = try await DatadogConnection.open(datadog, global: global, environment: environment)
         let monitors: [Monitor]
         do {

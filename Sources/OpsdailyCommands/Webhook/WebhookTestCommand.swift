@@ -5,6 +5,7 @@ import Foundation
 #endif
 import ArgumentParser
 import AWSCore
+import CivilTime
 import AsyncHTTPClientSupport
 import HTTPCore
 import NIOHTTP1
@@ -112,7 +113,7 @@ public struct WebhookTestCommand: AsyncParsableCommand {
 
     static func test(settings: Settings, scope: AccountScope, environment: [String: String], transport: any HTTPTransport) async throws -> Outcome {
         let token = try await Self.token(settings: settings, scope: scope, environment: environment)
-        let now = Int64(Date().timeIntervalSince1970 * 1000)
+        let now = Instant.now().epochMilliseconds
         var random = SystemRandomNumberGenerator()
         let notification = TestNotification(
             eventID: "opsdaily-test-\(now)-\(String(random.next() % 1_000_000, radix: 10))", now: now,

@@ -1,5 +1,7 @@
 @testable import AWSCore
 import Foundation
+import CivilTime
+import JSONCoding
 import Testing
 import XMLTree
 
@@ -52,11 +54,21 @@ import XMLTree
         }
     }
 
+    /// JSON numbers stay the text they were: a 20-digit id or a long decimal must not be rounded through `Double`.
+    @Test func jsonNumbersKeepTheirDigitsBothWays() throws {
+        let text = #"{"Count":12345678901234567890123,"Ratio":0.10000000000000000001,"Small":-2}"#
+        let value = try AWSValue(json: Array(text.utf8))
+        #expect(value == .structure([
+            .init("Count", .number("12345678901234567890123")), .init("Ratio", .number("0.10000000000000000001")), .init("Small", .number("-2")),
+        ]))
+        #expect(String(decoding: try JSONEncoding().encode(value), as: UTF8.self) == text)
+    }
+
     struct Identity: Decodable, Equatable {
         var Account: String
         var Count: Int
         var Enabled: Bool
-        var Expires: Date
+        var Expires: AWSTimestamp
         var Tags: [String]
         var Missing: String?
     }
@@ -67,10 +79,16 @@ import XMLTree
             <R><Account>123456789012</Account><Count> 42 </Count><Enabled>true</Enabled><Expires>2026-11-25T09:00:00Z</Expires>\
             <Tags><member>a</member><member>b</member></Tags></R>
             """)
-        let expected = Identity(Account: "123456789012", Count: 42, Enabled: true, Expires: Date(timeIntervalSince1970: 1_795_597_200), Tags: ["a", "b"])
+        let expected = Identity(Account: "123456789012", Count: 42, Enabled: true, Expires: AWSTimestamp(Instant(epochSeconds: 1_795_597_200)), Tags: ["a", "b"])
         #expect(try AWSValueDecoder().decode(Identity.self, from: xml) == expected)
         let json = try AWSValue(json: Array(#"{"Account": "123456789012", "Count": 42, "Enabled": true, "Expires": 1795597200, "Tags": ["a", "b"]}"#.utf8))
         #expect(try AWSValueDecoder().decode(Identity.self, from: json) == expected)
+        let fractional = try AWSValue(json: Array(#"{"Expires": 1795597200.25}"#.utf8))
+        #expect(try AWSValueDecoder().decode([String: AWSTimestamp].self, from: fractional)["Expires"]?.instant.epochMilliseconds == 1_795_597_200_250)
+        for hostile in [#"{"Expires": 1e300}"#, #"{"Expires": "2026-13-01T00:00:00Z"}"#, #"{"Expires": true}"#] {
+            let value = try AWSValue(json: Array(hostile.utf8))
+            #expect(throws: DecodingError.self) { try AWSValueDecoder().decode([String: AWSTimestamp].self, from: value) }
+        }
         let bad = try Self.xml("<R><Account>1</Account><Count>many</Count><Enabled>yes</Enabled><Expires>soon</Expires><Tags/></R>")
         #expect(throws: DecodingError.self) { try AWSValueDecoder().decode(Identity.self, from: bad) }
     }

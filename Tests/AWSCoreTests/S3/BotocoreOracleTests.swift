@@ -1,6 +1,7 @@
 @testable import AWSCore
 import Foundation
 import HTTPCore
+import CivilTime
 import Testing
 import TestSupport
 
@@ -66,7 +67,7 @@ struct BotocoreOracleTests {
         let moto = try Moto.require()
         let keys = Self.keys
         #expect(keys.count >= 50)
-        let date = Date(timeIntervalSince1970: TimeInterval(Self.timestamp))
+        let date = Instant(epochSeconds: Int64(Self.timestamp))
         var cases: [OracleCase] = []
         var ours: [(url: String, authorization: String)] = []
         for variant in Self.variants {

@@ -49,9 +49,9 @@ import Testing
     @Test func presignedURLExpiresWithItsCredentials() async throws {
         let s3 = S3Client(client: TestClients.awsClient(ScriptedTransport()), configuration: try configuration())
         let date = TestClients.fixedDate
-        let shortLived = AWSCredentials(accessKeyID: "ASIA", secretAccessKey: "s", sessionToken: "t", expiration: date.addingTimeInterval(600))
+        let shortLived = AWSCredentials(accessKeyID: "ASIA", secretAccessKey: "s", sessionToken: "t", expiration: date.adding(seconds: 600))
         let url = try await s3.presignedGetURL(bucket: "reports-bucket", key: "k", expiresIn: 3600, credentials: shortLived)
-        #expect(url.expiresAt == date.addingTimeInterval(600))
+        #expect(url.expiresAt == date.adding(seconds: 600))
         #expect(!url.mayExpireEarlier, "the credentials' expiry is known and already applied")
         #expect(url.url.hasPrefix("https://reports-bucket.s3.ap-northeast-2.amazonaws.com/k?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=ASIA%2F20251124"))
         #expect(url.url.contains("&X-Amz-Security-Token=t&X-Amz-Signature="))
@@ -65,12 +65,12 @@ import Testing
         let date = TestClients.fixedDate
         let role = AWSCredentials(accessKeyID: "ASIA", secretAccessKey: "s", sessionToken: "t")
         let roleURL = try await s3.presignedGetURL(bucket: "reports-bucket", key: "k", expiresIn: 3600, credentials: role, at: date)
-        #expect(roleURL.expiresAt == date.addingTimeInterval(3600))
+        #expect(roleURL.expiresAt == date.adding(seconds: 3600))
         #expect(roleURL.mayExpireEarlier)
         #expect(roleURL.description.contains("at the latest"))
         let dedicated = AWSCredentials(accessKeyID: "AKIA", secretAccessKey: "s")
         let dedicatedURL = try await s3.presignedGetURL(bucket: "reports-bucket", key: "k", expiresIn: 3600, credentials: dedicated, at: date)
-        #expect(dedicatedURL.expiresAt == date.addingTimeInterval(3600))
+        #expect(dedicatedURL.expiresAt == date.adding(seconds: 3600))
         #expect(!dedicatedURL.mayExpireEarlier, "a long-lived key signs for the whole lifetime")
         #expect(dedicatedURL.url.contains("X-Amz-Credential=AKIA%2F") && !dedicatedURL.url.contains("X-Amz-Security-Token"))
     }

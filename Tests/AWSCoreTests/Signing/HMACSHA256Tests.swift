@@ -1,5 +1,6 @@
 @testable import AWSCore
 import Foundation
+import CivilTime
 import Testing
 import TestSupport
 
@@ -42,8 +43,8 @@ import TestSupport
     @Test func cachedKeysSignExactlyLikeFreshOnes() throws {
         let cache = SigningKeyCache()
         let request = SigningRequest(method: "GET", path: "/", headers: ["Host": "example.amazonaws.com"])
-        for (offset, secret) in [(0.0, "one"), (86_400, "one"), (0, "two"), (3_600, "one")] {
-            let date = Date(timeIntervalSince1970: 1_795_564_800 + offset)
+        for (offset, secret) in [(Int64(0), "one"), (86_400, "one"), (0, "two"), (3_600, "one")] {
+            let date = Instant(epochSeconds: 1_795_564_800 + offset)
             let credentials = AWSCredentials(accessKeyID: "AKID", secretAccessKey: secret)
             let fresh = SigV4Signer(credentials: credentials, region: "ap-northeast-2", service: "dynamodb")
             var cached = fresh

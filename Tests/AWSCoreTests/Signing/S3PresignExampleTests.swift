@@ -1,6 +1,7 @@
 import AWSCore
 import Foundation
 import NIOHTTP1
+import CivilTime
 import Testing
 
 /// AWS's published pre-signed GET example ("Authenticating Requests: Using Query Parameters", S3 API reference).
@@ -13,7 +14,7 @@ import Testing
     )
     let request = SigningRequest(
         method: "GET", path: "/test.txt", headers: ["Host": "examplebucket.s3.amazonaws.com"], payload: .unsigned)
-    let date = Date(timeIntervalSince1970: 1_369_353_600)  // 2013-05-24T00:00:00Z
+    let date = Instant(epochSeconds: 1_369_353_600)  // 2013-05-24T00:00:00Z
 
     @Test func matchesThePublishedURL() throws {
         let presigned = try signer.presign(request, expiresIn: 86_400, at: date)

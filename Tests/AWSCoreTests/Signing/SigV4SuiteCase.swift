@@ -1,4 +1,5 @@
 import AWSCore
+import CivilTime
 import Foundation
 import NIOHTTP1
 import TestSupport
@@ -61,8 +62,8 @@ struct SigV4SuiteCase: CustomStringConvertible, Sendable {
         return SigV4Signer(credentials: credentials, region: context.region, service: context.service, options: options)
     }
 
-    func date() throws -> Date {
-        try Date(try context().timestamp, strategy: .iso8601)
+    func date() throws -> Instant {
+        try Instant(iso8601: try context().timestamp)
     }
 
     /// `request.txt` split into the parts a signer sees, plus its raw head and body to rebuild the signed request.

@@ -1,11 +1,12 @@
 @testable import AWSCore
+import CivilTime
 import Foundation
 import TestSupport
 
 /// Clients wired to a scripted transport, a fixed clock and a sleeper that does not sleep.
 enum TestClients {
     static let credentials = AWSCredentials(accessKeyID: "AKIDTEST", secretAccessKey: "test-secret")
-    static let fixedDate = Date(timeIntervalSince1970: 1_764_000_000)
+    static let fixedDate = Instant(epochSeconds: 1_764_000_000)
 
     static func awsClient(
         _ transport: ScriptedTransport, sleeper: RecordingSleeper = RecordingSleeper(), quota: RetryQuota = RetryQuota(),

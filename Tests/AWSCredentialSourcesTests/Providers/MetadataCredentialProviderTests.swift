@@ -1,6 +1,7 @@
 import AWSCore
 @testable import AWSCredentialSources
 import AsyncHTTPClientSupport
+import CivilTime
 import Foundation
 import HTTPCore
 import Testing
@@ -25,7 +26,7 @@ import TestSupport
         let credentials = try await ContainerCredentialProvider(
             environment: ["AWS_CONTAINER_CREDENTIALS_FULL_URI": uri, "AWS_CONTAINER_AUTHORIZATION_TOKEN": "Basic c2VjcmV0"], transport: transport).credentials()
         #expect(credentials.accessKeyID == "ASIAFAKECREDENTIALS" && credentials.sessionToken == "FAKE-SESSION-TOKEN" && credentials.source == "container")
-        #expect(credentials.expiration.map { $0 > Date() } == true)
+        #expect(credentials.expiration.map { $0 > Instant.now() } == true)
 
         let files = try TemporaryAWSFiles(credentials: "", config: "")
         let tokenFile = try files.write("Basic c2VjcmV0\n", to: "token")

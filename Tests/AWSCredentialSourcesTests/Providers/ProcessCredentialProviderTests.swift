@@ -1,5 +1,6 @@
 import AWSCore
 @testable import AWSCredentialSources
+import CivilTime
 import Foundation
 import Testing
 import TestSupport
@@ -24,7 +25,7 @@ import TestSupport
         let credentials = try await provider("/bin/sh '\(temporary)' --account dev").credentials()
         #expect(credentials == AWSCredentials(
             accessKeyID: "ASIAPROCESS", secretAccessKey: "PROCESS-SECRET", sessionToken: "PROCESS-TOKEN",
-            expiration: Date(timeIntervalSince1970: 1_796_464_800), source: "credential_process"))
+            expiration: Instant(epochSeconds: 1_796_464_800), source: "credential_process"))
         let longLived = try script(#"{"Version": 1, "AccessKeyId": "AKIAPROCESS", "SecretAccessKey": "S"}"#)
         #expect(try await provider("/bin/sh \"\(longLived)\"").credentials().expiration == nil)
     }
