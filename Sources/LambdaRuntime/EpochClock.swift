@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import CivilTime
 
 /// Wall-clock time in epoch milliseconds: the unit of the Runtime API's `Lambda-Runtime-Deadline-Ms`.
 public struct EpochMilliseconds: Sendable, Hashable, Comparable {
@@ -10,11 +6,7 @@ public struct EpochMilliseconds: Sendable, Hashable, Comparable {
 
     public init(_ value: Int64) { self.value = value }
 
-    public static var now: EpochMilliseconds {
-        var spec = timespec()
-        clock_gettime(CLOCK_REALTIME, &spec)
-        return EpochMilliseconds(Int64(spec.tv_sec) * 1000 + Int64(spec.tv_nsec) / 1_000_000)
-    }
+    public static var now: EpochMilliseconds { EpochMilliseconds(Instant.now().epochMilliseconds) }
 
     public static func < (lhs: EpochMilliseconds, rhs: EpochMilliseconds) -> Bool { lhs.value < rhs.value }
 }

@@ -13,7 +13,7 @@ import OpsCore
 /// time to it). A build that fails fails its invocation, and the next event builds again.
 public enum ScheduledFunction {
     /// The functions' clock: wall time, as the deadlines Lambda gives are.
-    public static let clock: @Sendable () -> Instant = { Instant(epochMilliseconds: EpochMilliseconds.now.value) }
+    public static let clock: @Sendable () -> Instant = Instant.now
 
     public static func run<Configuration: Sendable, Service: ScheduledService>(
         configuration readConfiguration: @escaping @Sendable (EnvironmentReader) throws -> Configuration,
