@@ -1,8 +1,3 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -41,7 +36,8 @@ struct ProbeHandler: LambdaHandler {
             requestID: context.requestID,
             functionARN: context.invokedFunctionARN,
             traceID: context.traceID,
-            traceEnvironment: ProcessInfo.processInfo.environment["_X_AMZN_TRACE_ID"],
+            // Read now: the runtime sets it for each invocation.
+            traceEnvironment: getenv("_X_AMZN_TRACE_ID").map { String(cString: $0) },
             clientContext: context.clientContext,
             cognitoIdentity: context.cognitoIdentity,
             remainingMilliseconds: context.remainingTime.components.seconds * 1000
