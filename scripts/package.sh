@@ -25,7 +25,7 @@ for function in "${FUNCTIONS[@]}"; do
         status=1
     fi
     python3 scripts/lib/zip_bootstrap.py "$binary" "$OUT/$function.zip"
-    printf '%-13s %10.1f MB %10.1f MB  %-64s  %s\n' "$function" \
+    printf '%-13s %10.2f MB %10.2f MB  %-64s  %s\n' "$function" \
         "$(megabytes "$binary")" "$(megabytes "$OUT/$function.zip")" \
         "$(sha256sum "$OUT/$function.zip" | cut -d' ' -f1)" "$linkage"
 done
@@ -36,6 +36,6 @@ chmod 755 "$cli"
 if ! linkage="$(python3 scripts/lib/linkage.py "$cli")"; then
     status=1
 fi
-printf '%-13s %10.1f MB %12s  %-64s  %s
+printf '%-13s %10.2f MB %12s  %-64s  %s
 ' opsdaily "$(megabytes "$cli")" "-" "$(sha256sum "$cli" | cut -d' ' -f1)" "$linkage"
 [ $status -eq 0 ] || die "a binary is not static enough for provided.al2023 or CloudShell (see linkage above)"
