@@ -31,8 +31,9 @@ extension AWSValue: Codable {
         } else if let value = try? single.decode(String.self) {
             self = .string(value)
         } else {
-            // As written: 19-digit ids and decimal text must not be rounded through `Double`.
-            self = .number(try single.decode(JSONNumber.self).text)
+            // Exact decimal text: 19-digit ids must not be rounded through `Double`, and Java-backed
+            // services' `1.602010811E9` epoch seconds read as the integer they are.
+            self = .number(try single.decode(JSONNumber.self).plainDecimalText)
         }
     }
 

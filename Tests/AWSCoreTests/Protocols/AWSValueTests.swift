@@ -62,6 +62,9 @@ import XMLTree
             .init("Count", .number("12345678901234567890123")), .init("Ratio", .number("0.10000000000000000001")), .init("Small", .number("-2")),
         ]))
         #expect(String(decoding: try JSONEncoding().encode(value), as: UTF8.self) == text)
+        let java = try AWSValue(json: Array(#"{"createdAt":1.602010811E9,"size":3.0,"ratio":2.50E-1}"#.utf8))
+        #expect(java["createdAt"] == .number("1602010811") && java["size"] == .number("3") && java["ratio"] == .number("0.25"))
+        #expect(try AWSValueDecoder().decode([String: Int64].self, from: .structure([.init("createdAt", java["createdAt"]!)])) == ["createdAt": 1_602_010_811])
     }
 
     struct Identity: Decodable, Equatable {
@@ -83,8 +86,9 @@ import XMLTree
         #expect(try AWSValueDecoder().decode(Identity.self, from: xml) == expected)
         let json = try AWSValue(json: Array(#"{"Account": "123456789012", "Count": 42, "Enabled": true, "Expires": 1795597200, "Tags": ["a", "b"]}"#.utf8))
         #expect(try AWSValueDecoder().decode(Identity.self, from: json) == expected)
-        let fractional = try AWSValue(json: Array(#"{"Expires": 1795597200.25}"#.utf8))
-        #expect(try AWSValueDecoder().decode([String: AWSTimestamp].self, from: fractional)["Expires"]?.instant.epochMilliseconds == 1_795_597_200_250)
+        let fractional = try AWSValue(json: Array(#"{"Expires": 1795597200.2509, "Text": "1795597200.5", "Spaced": " 2026-11-25T09:00:00Z\n"}"#.utf8))
+        let times = try AWSValueDecoder().decode([String: AWSTimestamp].self, from: fractional).mapValues(\.instant.epochMilliseconds)
+        #expect(times == ["Expires": 1_795_597_200_250, "Text": 1_795_597_200_500, "Spaced": 1_795_597_200_000])
         for hostile in [#"{"Expires": 1e300}"#, #"{"Expires": "2026-13-01T00:00:00Z"}"#, #"{"Expires": true}"#] {
             let value = try AWSValue(json: Array(hostile.utf8))
             #expect(throws: DecodingError.self) { try AWSValueDecoder().decode([String: AWSTimestamp].self, from: value) }

@@ -11,6 +11,7 @@ import Testing
         (1_709_251_199.999, "20240229T235959Z"),
         (4_107_542_400.0, "21000301T000000Z"),
         (-1.0, "19691231T235959Z"),
+        (-0.5, "19691231T235959Z"),
     ])
     func formatsUTC(seconds: Double, expected: String) {
         #expect(SigningTimestamp(Instant(epochMilliseconds: Int64((seconds * 1000).rounded()))).dateTime == expected)
