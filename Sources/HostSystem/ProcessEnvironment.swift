@@ -12,7 +12,11 @@ import Darwin
 public enum ProcessEnvironment {
     public static func read() -> [String: String] {
         var variables: [String: String] = [:]
+        #if canImport(Darwin)
+        var entry = _NSGetEnviron().pointee!
+        #else
         var entry = environ
+        #endif
         while let pointer = entry.pointee {
             let text = String(cString: pointer)
             if let equals = text.firstIndex(of: "=") {
@@ -27,8 +31,17 @@ public enum ProcessEnvironment {
     /// AWS SDKs look for `~/.aws` (a Lambda or cron environment may have no `HOME`).
     public static func homeDirectory(environment: [String: String]) -> String? {
         if let home = environment["HOME"], !home.isEmpty { return home }
-        guard let entry = getpwuid(getuid()), let directory = entry.pointee.pw_dir else { return nil }
-        let path = String(cString: directory)
-        return path.isEmpty ? nil : path
+        // getpwuid_r, not getpwuid: the answer lives in our buffer, not in one shared by every thread.
+        var buffer = [CChar](repeating: 0, count: 16_384)
+        let path: String? = buffer.withUnsafeMutableBufferPointer { storage in
+            var entry = passwd()
+            var result: UnsafeMutablePointer<passwd>?
+            guard let base = storage.baseAddress, getpwuid_r(getuid(), &entry, base, storage.count, &result) == 0, result != nil,
+                  let directory = entry.pw_dir
+            else { return nil }
+            return String(cString: directory)
+        }
+        guard let path, !path.isEmpty else { return nil }
+        return path
     }
 }

@@ -47,12 +47,13 @@ public struct SharedConfigFile: Sendable, Equatable {
     }
 
     /// Far above any real file (hundreds of SSO profiles are a few hundred KB): a path pointing at something
-    /// else entirely is refused rather than read whole.
+    /// else entirely (a log, a device that never ends) is refused rather than read whole.
     public static let maximumSize = 16 << 20
 
-    /// Reads a file; a missing file reads as empty, as the SDKs treat it.
+    /// Reads a file, or a pipe such as `AWS_CONFIG_FILE=<(…)`, up to `maximumSize`; a missing file reads as
+    /// empty, as the SDKs treat it.
     public init(contentsOf path: String) throws {
-        let bytes = try RegularFile.readIfPresent(path, limit: Self.maximumSize) ?? []
+        let bytes = try SmallFile.readIfPresent(path, limit: Self.maximumSize, accepting: .regularFilesAndStreams) ?? []
         try self.init(text: String(decoding: bytes, as: UTF8.self), path: path)
     }
 

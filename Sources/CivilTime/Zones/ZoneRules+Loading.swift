@@ -30,7 +30,7 @@ extension ZoneRules {
             for directory in tzdataDirectories {
                 let path = directory + "/" + identifier
                 // A FIFO or `/dev/zero` placed at the path must not hang or exhaust the function at init.
-                if let bytes = try? RegularFile.read(path, limit: TZifParser.maximumSize), let zone = try? ZoneRules(tzif: bytes, identifier: identifier, path: path) {
+                if let bytes = try? SmallFile.read(path, limit: TZifParser.maximumSize), let zone = try? ZoneRules(tzif: bytes, identifier: identifier, path: path) {
                     return zone
                 }
             }
