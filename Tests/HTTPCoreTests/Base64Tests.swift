@@ -24,7 +24,7 @@ import Testing
     }
 
     @Test func nonCanonicalTextIsRefused() {
-        for text in ["Zg", "Zg=", "Zg===", "Z===", "Zh==", "Zm9=", "Zm9v\n", " Zm9v", "Zm9v YmFy", "Zm-v", "Zm_v", "=Zm9", "Zg==Zg==", "Zm9vYg=\u{0}"] {
+        for text in ["Zg", "Zg=", "Zg===", "Z===", "Zh==", "Zm9=", "Zm9v\n", "Zm9v\r\n", " Zm9v", "Zm9v YmFy", "Zm-v", "Zm_v", "=Zm9", "Zg==Zg==", "Zm9vYg=\u{0}"] {
             #expect(Base64.decode(text) == nil, "\(text.debugDescription)")
         }
     }
