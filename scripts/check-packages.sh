@@ -51,7 +51,7 @@ with zipfile.ZipFile(sys.argv[1]) as archive:
 PY
     # SPEC §2 and issue 20: a function carries no Foundation (nor the regex engine it brings); their module
     # names survive stripping in the Swift type metadata, so one reference anywhere shows here.
-    linked="$(strings -n 8 "build/bin/$function" | grep -oE 'Foundation(Essentials|Internationalization)|_FoundationCollections|_StringProcessing|_RegexParser' | sort | uniq -c | tr -s ' ' || true)"
+    linked="$(strings -n 8 "build/bin/$function" | grep -oE '10Foundation|Foundation(Essentials|Internationalization|Networking|XML)|_FoundationCollections|_StringProcessing|_RegexParser' | sort | uniq -c | tr -s ' ' || true)"
     [ -z "$linked" ] || die "$function links what a function must not carry:$linked"
     echo "$function: no Foundation, _StringProcessing or _RegexParser in the binary"
     mkdir -p "$work/$function"

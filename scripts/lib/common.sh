@@ -64,8 +64,7 @@ quiet_build() {
     printf '    built %s in %d s\n' "$what" $((SECONDS - started)) >&2
 }
 
-# Size of a file in MB, one decimal.
-# Decimal megabytes (10^6 bytes), as the cold-start bench and issue 20's size goal count them.
+# Size of a file in decimal megabytes (10^6 bytes), as the cold-start bench and issue 20's size goal count them.
 megabytes() { awk -v bytes="$(stat -c %s "$1")" 'BEGIN { printf "%.2f", bytes / 1000000 }'; }
 
 # A scratch folder and the background processes a script starts; both go when the script ends, however
