@@ -286,30 +286,12 @@ struct JSONParser {
         }
     }
 
-    /// The second byte's range is what rules out overlong forms, surrogates and values past U+10FFFF.
+    /// The standard library's UTF-8 parser refuses overlong forms, surrogates and values past U+10FFFF.
     private mutating func skipUTF8Sequence() throws {
-        let lead = input[index]
-        let length: Int
-        let second: ClosedRange<UInt8>
-        switch lead {
-        case 0xC2...0xDF: (length, second) = (2, 0x80...0xBF)
-        case 0xE0: (length, second) = (3, 0xA0...0xBF)
-        case 0xE1...0xEC, 0xEE...0xEF: (length, second) = (3, 0x80...0xBF)
-        case 0xED: (length, second) = (3, 0x80...0x9F)
-        case 0xF0: (length, second) = (4, 0x90...0xBF)
-        case 0xF1...0xF3: (length, second) = (4, 0x80...0xBF)
-        case 0xF4: (length, second) = (4, 0x80...0x8F)
-        default: throw error("invalid UTF-8", at: index)
-        }
-        guard index + 1 < input.count, second.contains(input[index + 1]) else {
-            throw error("invalid UTF-8", at: index)
-        }
-        for offset in 2..<length {
-            guard index + offset < input.count, input[index + offset] & 0xC0 == 0x80 else {
-                throw error("invalid UTF-8", at: index)
-            }
-        }
-        index += length
+        var bytes = input[index...].makeIterator()
+        var parser = Unicode.UTF8.ForwardParser()
+        guard case .valid(let sequence) = parser.parseScalar(from: &bytes) else { throw error("invalid UTF-8", at: index) }
+        index += sequence.count
     }
 
     private mutating func skipWhitespace() {
