@@ -114,10 +114,7 @@ final class ExchangeHandler: ChannelDuplexHandler {
                 pending?.body?.writeBuffer(&chunk)
             }
         case .end:
-            guard let finished = pending else { return }
-            pending = nil
-            finished.readTimer?.cancel()
-            finished.deadlineTimer?.cancel()
+            guard let finished = takePending() else { return }
             guard let head = finished.head else {
                 finished.promise.fail(Failure.closedMidAnswer)
                 context.close(promise: nil)
@@ -147,12 +144,17 @@ final class ExchangeHandler: ChannelDuplexHandler {
     /// Ends the pending exchange with `error` and closes the connection: what is left of its answer is unusable.
     private func fail(_ error: any Error, context: ChannelHandlerContext) {
         handshake?.fail(error)
-        let failed = pending
-        pending = nil
-        failed?.readTimer?.cancel()
-        failed?.deadlineTimer?.cancel()
-        failed?.promise.fail(error)
+        takePending()?.promise.fail(error)
         context.close(promise: nil)
+    }
+
+    /// The pending exchange, removed, its timers cancelled: whichever way an exchange ends, it ends once.
+    private func takePending() -> Pending? {
+        let taken = pending
+        pending = nil
+        taken?.readTimer?.cancel()
+        taken?.deadlineTimer?.cancel()
+        return taken
     }
 
     private func armReadTimer(context: ChannelHandlerContext) {
